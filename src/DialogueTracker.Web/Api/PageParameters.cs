@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace DialogueTracker.Web.Api;
+
+/// <summary>Paging for every list. Read as text so that a bad value gets a 400 naming the parameter.</summary>
+/// <param name="Page" example="1">Page number, from 1. Default 1.</param>
+/// <param name="PageSize" example="25">Records per page, 1–100. Default 25.</param>
+public sealed record PageParameters([FromQuery(Name = "page")] string? Page, [FromQuery(Name = "pageSize")] string? PageSize)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public (int Page, int PageSize) Parse(Dictionary<string, string[]> errors)
+    {
+        var page = 1;
+        var pageSize = DefaultPageSize;
+        if (Page is not null && (!int.TryParse(Page, out page) || page < 1))
+        {
+            errors["page"] = [$"'{Page}' is not a page number; pages count from 1."];
+        }
+
+        if (PageSize is not null && (!int.TryParse(PageSize, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            errors["pageSize"] = [$"'{PageSize}' is not a page size; use a whole number from 1 to {MaxPageSize}."];
+        }
+
+        return (page, pageSize);
+    }
+
+    /// <summary>Writes the RFC 8288 <c>Link</c> header: first, prev, next and last pages of this same query.</summary>
+    public static void AddLinkHeader(HttpContext context, int page, int pageSize, int totalCount)
+    {
+        var lastPage = Math.Max(1, (int)Math.Ceiling(totalCount / (double)pageSize));
+        var links = new List<string> { Link(context, 1, pageSize, "first") };
+        if (page > 1)
+        {
+            links.Add(Link(context, Math.Min(page - 1, lastPage), pageSize, "prev"));
+        }
+
+        if (page < lastPage)
+        {
+            links.Add(Link(context, page + 1, pageSize, "next"));
+        }
+
+        links.Add(Link(context, lastPage, pageSize, "last"));
+        context.Response.Headers.Append("Link", string.Join(", ", links));
+    }
+
+    private static string Link(HttpContext context, int page, int pageSize, string rel)
+    {
+        var query = QueryHelpers.ParseQuery(context.Request.QueryString.Value);
+        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        query["pageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = context.Request;
+        var url = QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", query);
+        return $"<{url}>; rel=\"{rel}\"";
+    }
+}

@@ -1,0 +1,67 @@
+using DialogueTracker.Web.Api.Contracts;
+using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Model;
+using DialogueTracker.Web.Timeline;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogueTracker.Web.Api;
+
+public static class StatementsApi
+{
+    public static RouteGroupBuilder MapStatements(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/statements").WithTags("Statements");
+        group.MapGet("/", ListStatements).WithName("ListStatements");
+        group.MapGet("/{id:int}", GetStatement).WithName("GetStatement");
+        return group;
+    }
+
+    /// <summary>Lists statements by either side in date order.</summary>
+    /// <remarks>Ordered by the earliest day each date can mean; undated statements come last. Filters combine.</remarks>
+    /// <response code="200">A page of statements, with a Link header to the other pages.</response>
+    /// <response code="400">A query parameter is not valid; the problem names it.</response>
+    public static async Task<Results<Ok<PagedList<StatementDto>>, ValidationProblem>> ListStatements(
+        [AsParameters] FilterParameters filters,
+        [AsParameters] PageParameters paging,
+        FilterParser parser,
+        DialogueDbContext db,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var (filter, errors) = await parser.ParseAsync(filters.Mechanism, filters.Topic, filters.Party, filters.From, filters.To, cancellationToken);
+        var (page, pageSize) = paging.Parse(errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.InvalidQuery(errors);
+        }
+
+        var query = filter.Apply(db.Statements.AsNoTracking());
+        var total = await query.CountAsync(cancellationToken);
+        var statements = await WithDetails(query.InDateOrder().ThenBy(s => s.Id))
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .ToListAsync(cancellationToken);
+
+        PageParameters.AddLinkHeader(context, page, pageSize, total);
+        return TypedResults.Ok(new PagedList<StatementDto>([.. statements.Select(StatementDto.From)], page, pageSize, total));
+    }
+
+    /// <summary>Gets one statement with its quote, topics and citations.</summary>
+    /// <param name="id" example="1">Statement id.</param>
+    /// <param name="db">The database.</param>
+    /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <response code="200">The statement.</response>
+    /// <response code="404">No statement has this id.</response>
+    public static async Task<Results<Ok<StatementDto>, ProblemHttpResult>> GetStatement(int id, DialogueDbContext db, CancellationToken cancellationToken)
+    {
+        var statement = await WithDetails(db.Statements.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        return statement is null
+            ? ApiProblems.NotFound($"There is no statement with id {id}.")
+            : TypedResults.Ok(StatementDto.From(statement));
+    }
+
+    private static IQueryable<Statement> WithDetails(IQueryable<Statement> statements) => statements
+        .Include(s => s.Round)
+        .Include(s => s.Topics)
+        .Include(s => s.Citations).ThenInclude(c => c.Source);
+}

@@ -1,0 +1,32 @@
+using DialogueTracker.Web.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DialogueTracker.Web.Data.Configurations;
+
+public sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
+{
+    public void Configure(EntityTypeBuilder<Citation> builder)
+    {
+        // A citation belongs to exactly one record; CASE keeps the check portable across providers.
+        builder.ToTable(t => t.HasCheckConstraint(
+            "CK_Citations_OneRecord",
+            "(CASE WHEN MechanismId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN RoundId IS NULL THEN 0 ELSE 1 END)"
+            + " + (CASE WHEN StatementId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN TopicId IS NULL THEN 0 ELSE 1 END) = 1"));
+
+        builder.Property(c => c.ClaimField).HasMaxLength(50);
+        builder.Property(c => c.ClaimValue).HasMaxLength(200);
+        builder.Property(c => c.Locator).HasMaxLength(300);
+
+        builder.HasOne(c => c.Source).WithMany(s => s.Citations).HasForeignKey(c => c.SourceId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Mechanism).WithMany(m => m.Citations).HasForeignKey(c => c.MechanismId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Round).WithMany(r => r.Citations).HasForeignKey(c => c.RoundId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Statement).WithMany(s => s.Citations).HasForeignKey(c => c.StatementId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Topic).WithMany(t => t.Citations).HasForeignKey(c => c.TopicId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogueTracker.Web.Data;
+
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "DialogueTracker";
+
+    /// <summary>
+    /// Registers the SQLite database. A relative file path in the connection string is taken relative to
+    /// the content root, so the app finds the same file whatever folder it is started from.
+    /// </summary>
+    public static IServiceCollection AddDialogueDatabase(this IServiceCollection services) =>
+        services.AddDbContext<DialogueDbContext>((provider, options) =>
+        {
+            var configuration = provider.GetRequiredService<IConfiguration>();
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            // Records carry several collections (topics, citations); one query per collection avoids row explosion.
+            options.UseSqlite(
+                ResolveConnectionString(configuration, environment.ContentRootPath),
+                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+        });
+
+    public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+        var builder = new SqliteConnectionStringBuilder(configured);
+        if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal)
+            && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Creates the data folder, applies migrations, turns on WAL and loads the seed data into an empty database.</summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DialogueDbContext>();
+            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            var folder = Path.GetDirectoryName(dataSource);
+            if (!string.IsNullOrEmpty(folder) && Path.IsPathRooted(dataSource))
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+
+            // WAL lets readers carry on while a write is in progress; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await SeedData.SeedIfEmptyAsync(services, cancellationToken);
+    }
+}

@@ -1,0 +1,120 @@
+namespace DialogueTracker.Web.Import;
+
+// The dataset document: what the seed file, imports and (later) exports share. Records refer to one
+// another by stable keys and slugs, never by database ids, so a file means the same in any database.
+
+/// <summary>A whole dataset, as read from or written to a JSON file.</summary>
+public sealed record Dataset
+{
+    public const string CurrentFormat = "dialoguetracker/1";
+
+    public string Format { get; init; } = CurrentFormat;
+    public List<SourceRecord> Sources { get; init; } = [];
+    public List<TopicRecord> Topics { get; init; } = [];
+    public List<MechanismRecord> Mechanisms { get; init; } = [];
+    public List<RoundRecord> Rounds { get; init; } = [];
+    public List<StatementRecord> Statements { get; init; } = [];
+}
+
+public sealed record CitationRecord
+{
+    /// <summary>Key of the cited source.</summary>
+    public string? Source { get; init; }
+    public string? Quote { get; init; }
+    public string? Locator { get; init; }
+    public string? ClaimField { get; init; }
+    public string? ClaimValue { get; init; }
+}
+
+public sealed record SourceRecord
+{
+    public string? Key { get; init; }
+    public string? Title { get; init; }
+    public string? Publisher { get; init; }
+    public string? Url { get; init; }
+    public string? PublishedOn { get; init; }
+    public string? Language { get; init; }
+    public string? Kind { get; init; }
+
+    /// <summary>Key of the source this one reposts or translates.</summary>
+    public string? Original { get; init; }
+    public string? Notes { get; init; }
+}
+
+public sealed record TopicRecord
+{
+    public string? Slug { get; init; }
+    public string? NameEn { get; init; }
+    public string? NameVi { get; init; }
+    public string? Parent { get; init; }
+    public string? DescriptionEn { get; init; }
+    public string? DescriptionVi { get; init; }
+    public List<CitationRecord> Citations { get; init; } = [];
+}
+
+public sealed record SeriesRecord
+{
+    public string? Slug { get; init; }
+    public string? NameEn { get; init; }
+    public string? NameVi { get; init; }
+    public string? DescriptionEn { get; init; }
+    public string? DescriptionVi { get; init; }
+    public string? StartDate { get; init; }
+}
+
+public sealed record MechanismRecord
+{
+    public string? Slug { get; init; }
+    public string? NameEn { get; init; }
+    public string? NameVi { get; init; }
+    public string? DescriptionEn { get; init; }
+    public string? DescriptionVi { get; init; }
+    public string? StartDate { get; init; }
+    public List<SeriesRecord> Series { get; init; } = [];
+    public List<CitationRecord> Citations { get; init; } = [];
+}
+
+public sealed record RoundRecord
+{
+    public string? Key { get; init; }
+    public string? Mechanism { get; init; }
+    public string? Kind { get; init; }
+
+    /// <summary>Slug of a numbering series of the round's mechanism.</summary>
+    public string? Series { get; init; }
+    public int? Number { get; init; }
+    public string? NumberNote { get; init; }
+    public string? Date { get; init; }
+    public string? DateNote { get; init; }
+    public string? Place { get; init; }
+    public string? TitleEn { get; init; }
+    public string? TitleVi { get; init; }
+    public string? SummaryEn { get; init; }
+    public string? SummaryVi { get; init; }
+    public List<string> Topics { get; init; } = [];
+    public List<CitationRecord> Citations { get; init; } = [];
+}
+
+public sealed record StatementRecord
+{
+    public string? Key { get; init; }
+    public string? Date { get; init; }
+    public string? DateNote { get; init; }
+    public string? Party { get; init; }
+    public string? PartyName { get; init; }
+    public string? Speaker { get; init; }
+    public string? SpeakerRole { get; init; }
+    public string? Occasion { get; init; }
+    public string? InResponseTo { get; init; }
+
+    /// <summary>Key of the round the statement belongs to, if any.</summary>
+    public string? Round { get; init; }
+    public string? TitleEn { get; init; }
+    public string? TitleVi { get; init; }
+    public string? SummaryEn { get; init; }
+    public string? SummaryVi { get; init; }
+    public string? Quote { get; init; }
+    public string? Language { get; init; }
+    public List<string> Topics { get; init; } = [];
+    public List<CitationRecord> Citations { get; init; } = [];
+}

@@ -1,0 +1,297 @@
+using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogueTracker.Web.Import;
+
+/// <summary>
+/// Loads a <see cref="Dataset"/> into the database: validated first, then written in one transaction,
+/// all or nothing. Records are matched on their stable keys, so importing the same file twice changes nothing.
+/// The seed data goes through here too.
+/// </summary>
+public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
+{
+    public async Task<ImportResult> ImportAsync(Dataset dataset, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        var problems = new DatasetValidator(await LoadExistingKeysAsync(cancellationToken)).Validate(dataset);
+        if (problems.Count > 0)
+        {
+            return new ImportResult(problems, 0, 0);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var sources = await ApplySourcesAsync(dataset.Sources, cancellationToken);
+        var topics = await ApplyTopicsAsync(dataset.Topics, sources, cancellationToken);
+        var mechanisms = await ApplyMechanismsAsync(dataset.Mechanisms, sources, cancellationToken);
+        var rounds = await ApplyRoundsAsync(dataset.Rounds, mechanisms, topics, sources, cancellationToken);
+        await ApplyStatementsAsync(dataset.Statements, rounds, topics, sources, cancellationToken);
+
+        db.ChangeTracker.DetectChanges();
+        var entries = db.ChangeTracker.Entries().ToList();
+        var added = entries.Count(e => e.State == EntityState.Added && e.Entity is not Citation and not Dictionary<string, object>);
+        var changed = entries.Count(e => e.State is EntityState.Modified or EntityState.Deleted
+            || (e.State == EntityState.Added && e.Entity is Citation or Dictionary<string, object>));
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return new ImportResult([new ImportProblem("dataset", null, $"the database refused the import: {ex.InnerException?.Message ?? ex.Message}")], 0, 0);
+        }
+
+        if (dryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogInformation("Imported dataset: {Added} records added, {Changed} other changes", added, changed);
+        }
+
+        return new ImportResult([], added, changed);
+    }
+
+    private async Task<ExistingKeys> LoadExistingKeysAsync(CancellationToken cancellationToken)
+    {
+        var series = await db.RoundSeries.Select(s => new { Mechanism = s.Mechanism.Slug, s.Slug }).ToListAsync(cancellationToken);
+        var mechanisms = await db.Mechanisms.Select(m => m.Slug).ToListAsync(cancellationToken);
+        return new ExistingKeys(
+            await db.Sources.Select(s => s.Key).ToListAsync(cancellationToken),
+            await db.Topics.Select(t => t.Slug).ToListAsync(cancellationToken),
+            await db.Rounds.Select(r => r.Key).ToListAsync(cancellationToken),
+            mechanisms.ToDictionary(m => m, m => series.Where(s => s.Mechanism == m).Select(s => s.Slug).ToArray()));
+    }
+
+    private async Task<Dictionary<string, Source>> ApplySourcesAsync(List<SourceRecord> records, CancellationToken cancellationToken)
+    {
+        var sources = await db.Sources.ToDictionaryAsync(s => s.Key, cancellationToken);
+        foreach (var record in records)
+        {
+            var source = FindOrAdd(sources, record.Key!, key => new Source { Key = key, Language = record.Language! });
+            source.Title = record.Title;
+            source.Publisher = record.Publisher;
+            source.Url = record.Url;
+            source.PublishedOn = ParseDate(record.PublishedOn);
+            source.Language = record.Language!;
+            source.Kind = EnumNames.Parse<SourceKind>(record.Kind!);
+            source.Notes = record.Notes;
+        }
+
+        // Originals in a second pass: a repost may come before its original in the file.
+        foreach (var record in records)
+        {
+            var source = sources[record.Key!];
+            source.Original = record.Original is null ? null : sources[record.Original];
+            if (record.Original is null)
+            {
+                source.OriginalId = null;
+            }
+        }
+
+        return sources;
+    }
+
+    private async Task<Dictionary<string, Topic>> ApplyTopicsAsync(
+        List<TopicRecord> records, Dictionary<string, Source> sources, CancellationToken cancellationToken)
+    {
+        var topics = await db.Topics.Include(t => t.Citations).ToDictionaryAsync(t => t.Slug, cancellationToken);
+        foreach (var record in records)
+        {
+            var topic = FindOrAdd(topics, record.Slug!, slug => new Topic { Slug = slug, NameEn = record.NameEn!, NameVi = record.NameVi! });
+            topic.NameEn = record.NameEn!;
+            topic.NameVi = record.NameVi!;
+            topic.DescriptionEn = record.DescriptionEn;
+            topic.DescriptionVi = record.DescriptionVi;
+            SyncCitations(topic.Citations, record.Citations, sources);
+        }
+
+        foreach (var record in records)
+        {
+            var topic = topics[record.Slug!];
+            topic.Parent = record.Parent is null ? null : topics[record.Parent];
+            if (record.Parent is null)
+            {
+                topic.ParentId = null;
+            }
+        }
+
+        return topics;
+    }
+
+    private async Task<Dictionary<string, Mechanism>> ApplyMechanismsAsync(
+        List<MechanismRecord> records, Dictionary<string, Source> sources, CancellationToken cancellationToken)
+    {
+        var mechanisms = await db.Mechanisms.Include(m => m.Series).Include(m => m.Citations)
+            .ToDictionaryAsync(m => m.Slug, cancellationToken);
+        foreach (var record in records)
+        {
+            var mechanism = FindOrAdd(mechanisms, record.Slug!, slug => new Mechanism { Slug = slug, NameEn = record.NameEn!, NameVi = record.NameVi! });
+            mechanism.NameEn = record.NameEn!;
+            mechanism.NameVi = record.NameVi!;
+            mechanism.DescriptionEn = record.DescriptionEn;
+            mechanism.DescriptionVi = record.DescriptionVi;
+            mechanism.StartDate = ParseDate(record.StartDate);
+            foreach (var seriesRecord in record.Series)
+            {
+                var series = mechanism.Series.FirstOrDefault(s => s.Slug == seriesRecord.Slug);
+                if (series is null)
+                {
+                    series = new RoundSeries { Slug = seriesRecord.Slug!, NameEn = seriesRecord.NameEn!, NameVi = seriesRecord.NameVi! };
+                    mechanism.Series.Add(series);
+                }
+
+                series.NameEn = seriesRecord.NameEn!;
+                series.NameVi = seriesRecord.NameVi!;
+                series.DescriptionEn = seriesRecord.DescriptionEn;
+                series.DescriptionVi = seriesRecord.DescriptionVi;
+                series.StartDate = ParseDate(seriesRecord.StartDate);
+            }
+
+            SyncCitations(mechanism.Citations, record.Citations, sources);
+        }
+
+        return mechanisms;
+    }
+
+    private async Task<Dictionary<string, Round>> ApplyRoundsAsync(
+        List<RoundRecord> records,
+        Dictionary<string, Mechanism> mechanisms,
+        Dictionary<string, Topic> topics,
+        Dictionary<string, Source> sources,
+        CancellationToken cancellationToken)
+    {
+        var keys = records.Select(r => r.Key!).ToList();
+        var rounds = await db.Rounds.Include(r => r.Topics).Include(r => r.Citations)
+            .Where(r => keys.Contains(r.Key))
+            .ToDictionaryAsync(r => r.Key, cancellationToken);
+        foreach (var record in records)
+        {
+            var mechanism = mechanisms[record.Mechanism!];
+            var round = FindOrAdd(rounds, record.Key!, key => new Round { Key = key, TitleEn = record.TitleEn!, Mechanism = mechanism });
+            round.Mechanism = mechanism;
+            round.Kind = EnumNames.Parse<RoundKind>(record.Kind!);
+            round.Series = record.Series is null ? null : mechanism.Series.Single(s => s.Slug == record.Series);
+            if (round.Series is null)
+            {
+                round.SeriesId = null;
+            }
+
+            round.Number = record.Number;
+            round.NumberNote = record.NumberNote;
+            round.Date = ParseDate(record.Date);
+            round.DateNote = record.DateNote;
+            round.Place = record.Place;
+            round.TitleEn = record.TitleEn!;
+            round.TitleVi = record.TitleVi;
+            round.SummaryEn = record.SummaryEn;
+            round.SummaryVi = record.SummaryVi;
+            SyncTopics(round.Topics, record.Topics, topics);
+            SyncCitations(round.Citations, record.Citations, sources);
+        }
+
+        return rounds;
+    }
+
+    private async Task ApplyStatementsAsync(
+        List<StatementRecord> records,
+        Dictionary<string, Round> rounds,
+        Dictionary<string, Topic> topics,
+        Dictionary<string, Source> sources,
+        CancellationToken cancellationToken)
+    {
+        var keys = records.Select(s => s.Key!).ToList();
+        var statements = await db.Statements.Include(s => s.Topics).Include(s => s.Citations)
+            .Where(s => keys.Contains(s.Key))
+            .ToDictionaryAsync(s => s.Key, cancellationToken);
+        foreach (var record in records)
+        {
+            var statement = FindOrAdd(statements, record.Key!, key => new Statement { Key = key, TitleEn = record.TitleEn!, Language = record.Language! });
+            statement.Date = ParseDate(record.Date);
+            statement.DateNote = record.DateNote;
+            statement.Party = EnumNames.Parse<Party>(record.Party!);
+            statement.PartyName = record.PartyName;
+            statement.Speaker = record.Speaker;
+            statement.SpeakerRole = record.SpeakerRole;
+            statement.Occasion = record.Occasion;
+            statement.InResponseTo = record.InResponseTo;
+            // A statement may name a round that is already in the database but not in this file.
+            statement.Round = record.Round is null ? null : rounds.GetValueOrDefault(record.Round)
+                ?? await db.Rounds.SingleAsync(r => r.Key == record.Round, cancellationToken);
+            if (record.Round is null)
+            {
+                statement.RoundId = null;
+            }
+
+            statement.TitleEn = record.TitleEn!;
+            statement.TitleVi = record.TitleVi;
+            statement.SummaryEn = record.SummaryEn;
+            statement.SummaryVi = record.SummaryVi;
+            statement.Quote = record.Quote;
+            statement.Language = record.Language!;
+            SyncTopics(statement.Topics, record.Topics, topics);
+            SyncCitations(statement.Citations, record.Citations, sources);
+        }
+    }
+
+    private TEntity FindOrAdd<TEntity>(Dictionary<string, TEntity> byKey, string key, Func<string, TEntity> create)
+        where TEntity : class
+    {
+        if (!byKey.TryGetValue(key, out var entity))
+        {
+            entity = create(key);
+            db.Add(entity);
+            byKey[key] = entity;
+        }
+
+        return entity;
+    }
+
+    private static void SyncTopics(List<Topic> current, List<string> wanted, Dictionary<string, Topic> topics)
+    {
+        var wantedTopics = wanted.Distinct().Select(slug => topics[slug]).ToList();
+        current.RemoveAll(t => !wantedTopics.Contains(t));
+        current.AddRange(wantedTopics.Where(t => !current.Contains(t)));
+    }
+
+    /// <summary>Keeps citations that are already there unchanged, so a re-import writes nothing.</summary>
+    private void SyncCitations(List<Citation> current, List<CitationRecord> wanted, Dictionary<string, Source> sources)
+    {
+        var unmatched = current.ToList();
+        foreach (var record in wanted)
+        {
+            var source = sources[record.Source!];
+            var match = unmatched.FirstOrDefault(c =>
+                (c.Source == source || (source.Id != 0 && c.SourceId == source.Id))
+                && c.Quote == record.Quote && c.Locator == record.Locator
+                && c.ClaimField == record.ClaimField && c.ClaimValue == record.ClaimValue);
+            if (match is not null)
+            {
+                unmatched.Remove(match);
+                continue;
+            }
+
+            current.Add(new Citation
+            {
+                Source = source,
+                Quote = record.Quote,
+                Locator = record.Locator,
+                ClaimField = record.ClaimField,
+                ClaimValue = record.ClaimValue,
+            });
+        }
+
+        foreach (var stale in unmatched)
+        {
+            current.Remove(stale);
+            db.Citations.Remove(stale);
+        }
+    }
+
+    private static PartialDate? ParseDate(string? text) => text is null ? null : PartialDate.Parse(text);
+}

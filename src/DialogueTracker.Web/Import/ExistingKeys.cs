@@ -1,0 +1,11 @@
+namespace DialogueTracker.Web.Import;
+
+/// <summary>Keys already in the database that an imported record may refer to.</summary>
+public sealed record ExistingKeys(
+    IReadOnlyCollection<string> Sources,
+    IReadOnlyCollection<string> Topics,
+    IReadOnlyCollection<string> Rounds,
+    IReadOnlyDictionary<string, string[]> SeriesByMechanism)
+{
+    public static readonly ExistingKeys None = new([], [], [], new Dictionary<string, string[]>());
+}

@@ -1,0 +1,12 @@
+namespace DialogueTracker.Web.Model;
+
+public enum SourceKind
+{
+    NewsArticle,
+    WebPage,
+    PressRelease,
+    Report,
+    Resolution,
+    Transcript,
+    Other,
+}

@@ -1,0 +1,62 @@
+using DialogueTracker.Web.Api;
+using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Import;
+using DialogueTracker.Web.Timeline;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Logging: Serilog from configuration (console by default; a file sink can be added in appsettings).
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+// Data: SQLite, migrated and seeded on start.
+builder.Services.AddDialogueDatabase();
+builder.Services.AddScoped<DatasetImporter>();
+builder.Services.AddScoped<FilterParser>();
+builder.Services.AddScoped<TimelineQuery>();
+builder.Services.AddHealthChecks().AddDbContextCheck<DialogueDbContext>();
+
+// Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
+builder.Services.AddRazorPages();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
+builder.Services.AddDialogueOpenApi();
+
+var app = builder.Build();
+
+await app.Services.InitializeDatabaseAsync();
+
+app.UseSerilogRequestLogging();
+
+// Errors: problem details for the API, friendly pages for people.
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
+{
+    api.UseExceptionHandler();
+    api.UseStatusCodePages();
+});
+app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site =>
+{
+    site.UseExceptionHandler("/error");
+    site.UseStatusCodePagesWithReExecute("/error/{0}");
+});
+
+app.UseRouting();
+app.MapStaticAssets();
+app.UseSwagger();
+app.UseSwaggerUI(options => options.DocumentTitle = "DialogueTracker API");
+app.MapHealthChecks("/health");
+app.MapRazorPages().WithStaticAssets();
+
+var api = app.MapGroup("/api/v1");
+api.MapMechanisms();
+api.MapRounds();
+api.MapStatements();
+api.MapTopics();
+api.MapSources();
+api.MapTimeline();
+
+app.Run();

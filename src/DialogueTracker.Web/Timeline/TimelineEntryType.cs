@@ -1,0 +1,7 @@
+namespace DialogueTracker.Web.Timeline;
+
+public enum TimelineEntryType
+{
+    Round,
+    Statement,
+}

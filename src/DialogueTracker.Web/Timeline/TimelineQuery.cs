@@ -1,0 +1,86 @@
+using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogueTracker.Web.Timeline;
+
+/// <summary>
+/// Rounds and statements merged in date order (earliest possible day first, undated last), one page at a time.
+/// The merge and the paging happen in the database, so a page costs the same however long the record grows.
+/// </summary>
+public sealed class TimelineQuery(DialogueDbContext db)
+{
+    public async Task<(IReadOnlyList<TimelineEntry> Entries, int TotalCount)> GetPageAsync(
+        RecordFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var rows = filter.Apply(db.Rounds.AsNoTracking())
+            .Select(r => new Row { IsStatement = false, Id = r.Id, DateEarliest = r.DateEarliest, DateLatest = r.DateLatest })
+            .Concat(filter.Apply(db.Statements.AsNoTracking())
+                .Select(s => new Row { IsStatement = true, Id = s.Id, DateEarliest = s.DateEarliest, DateLatest = s.DateLatest }));
+
+        var total = await rows.CountAsync(cancellationToken);
+        var pageRows = await rows
+            .OrderBy(r => r.DateEarliest == null)
+            .ThenBy(r => r.DateEarliest)
+            .ThenBy(r => r.DateLatest)
+            .ThenBy(r => r.IsStatement)
+            .ThenBy(r => r.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .ToListAsync(cancellationToken);
+
+        var roundIds = pageRows.Where(r => !r.IsStatement).Select(r => r.Id).ToList();
+        var statementIds = pageRows.Where(r => r.IsStatement).Select(r => r.Id).ToList();
+        var rounds = await db.Rounds.AsNoTracking()
+            .Where(r => roundIds.Contains(r.Id))
+            .Include(r => r.Mechanism).Include(r => r.Topics)
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var statements = await db.Statements.AsNoTracking()
+            .Where(s => statementIds.Contains(s.Id))
+            .Include(s => s.Round!.Mechanism).Include(s => s.Topics)
+            .ToDictionaryAsync(s => s.Id, cancellationToken);
+
+        var entries = pageRows
+            .Select(row => row.IsStatement ? ToEntry(statements[row.Id]) : ToEntry(rounds[row.Id]))
+            .ToList();
+        return (entries, total);
+    }
+
+    private static TimelineEntry ToEntry(Round round) => new()
+    {
+        Type = TimelineEntryType.Round,
+        Id = round.Id,
+        Date = round.Date,
+        TitleEn = round.TitleEn,
+        TitleVi = round.TitleVi,
+        Kind = round.Kind,
+        Number = round.Number,
+        MechanismSlug = round.Mechanism.Slug,
+        MechanismNameEn = round.Mechanism.NameEn,
+        MechanismNameVi = round.Mechanism.NameVi,
+        Topics = [.. round.Topics.OrderBy(t => t.NameEn)],
+    };
+
+    private static TimelineEntry ToEntry(Statement statement) => new()
+    {
+        Type = TimelineEntryType.Statement,
+        Id = statement.Id,
+        Date = statement.Date,
+        TitleEn = statement.TitleEn,
+        TitleVi = statement.TitleVi,
+        Party = statement.Party,
+        Speaker = statement.Speaker,
+        MechanismSlug = statement.Round?.Mechanism.Slug,
+        MechanismNameEn = statement.Round?.Mechanism.NameEn,
+        MechanismNameVi = statement.Round?.Mechanism.NameVi,
+        Topics = [.. statement.Topics.OrderBy(t => t.NameEn)],
+    };
+
+    private sealed class Row
+    {
+        public bool IsStatement { get; init; }
+        public int Id { get; init; }
+        public DateOnly? DateEarliest { get; init; }
+        public DateOnly? DateLatest { get; init; }
+    }
+}
