@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -49,9 +50,12 @@ public sealed record PageParameters([FromQuery(Name = "page")] string? Page, [Fr
 
     private static string Link(HttpContext context, int page, int pageSize, string rel)
     {
-        var query = QueryHelpers.ParseQuery(context.Request.QueryString.Value);
-        query["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        query["pageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // The filters as the client sent them, then the paging, so links read the same on every page.
+        var query = QueryHelpers.ParseQuery(context.Request.QueryString.Value)
+            .Where(p => !p.Key.Equals("page", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("pageSize", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new("page", page.ToString(CultureInfo.InvariantCulture)))
+            .Append(new("pageSize", pageSize.ToString(CultureInfo.InvariantCulture)));
         var request = context.Request;
         var url = QueryHelpers.AddQueryString($"{request.PathBase}{request.Path}", query);
         return $"<{url}>; rel=\"{rel}\"";

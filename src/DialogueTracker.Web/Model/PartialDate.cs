@@ -199,11 +199,17 @@ public readonly record struct PartialDate : IComparable<PartialDate>
 
     private static string FormatPart(DatePart part, bool vietnamese, bool includeDay)
     {
-        var year = Mark($"{part.Year}", part.YearQualifier, vietnamese);
+        // One qualifier on every part marks the date once: "c. 24 June 2021", not "c. 24 c. June c. 2021".
+        var parts = new List<DateQualifier> { part.YearQualifier };
+        if (part.Month is not null) { parts.Add(part.MonthQualifier); }
+        if (part.Day is not null) { parts.Add(part.DayQualifier); }
+        var whole = parts.Count > 1 && parts.All(q => q == part.YearQualifier) ? part.YearQualifier : DateQualifier.None;
+        DateQualifier Own(DateQualifier qualifier) => whole == DateQualifier.None ? qualifier : DateQualifier.None;
+
         var text = new StringBuilder();
         if (includeDay && part.Day is { } day)
         {
-            text.Append(Mark($"{day}", part.DayQualifier, vietnamese)).Append(' ');
+            text.Append(Mark($"{day}", Own(part.DayQualifier), vietnamese)).Append(' ');
         }
 
         if (part.Month is { } month)
@@ -211,10 +217,11 @@ public readonly record struct PartialDate : IComparable<PartialDate>
             var monthName = vietnamese
                 ? $"tháng {month}"
                 : CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
-            text.Append(Mark(monthName, part.MonthQualifier, vietnamese)).Append(vietnamese ? " năm " : " ");
+            text.Append(Mark(monthName, Own(part.MonthQualifier), vietnamese)).Append(vietnamese ? " năm " : " ");
         }
 
-        return text.Append(year).ToString();
+        text.Append(Mark($"{part.Year}", Own(part.YearQualifier), vietnamese));
+        return Mark(text.ToString(), whole, vietnamese);
     }
 
     private static string Mark(string text, DateQualifier qualifier, bool vietnamese)

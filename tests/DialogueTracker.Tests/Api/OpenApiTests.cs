@@ -1,0 +1,63 @@
+using System.Text.Json;
+
+namespace DialogueTracker.Tests.Api;
+
+public sealed class OpenApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Theory]
+    [InlineData("/api/v1/mechanisms")]
+    [InlineData("/api/v1/rounds")]
+    [InlineData("/api/v1/rounds/{id}")]
+    [InlineData("/api/v1/statements")]
+    [InlineData("/api/v1/statements/{id}")]
+    [InlineData("/api/v1/topics")]
+    [InlineData("/api/v1/topics/{slug}")]
+    [InlineData("/api/v1/sources")]
+    [InlineData("/api/v1/timeline")]
+    public async Task Describes_every_endpoint_with_a_summary(string path)
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+
+        Assert.StartsWith("3.", document.Str("openapi"), StringComparison.Ordinal);
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty("get");
+        Assert.False(string.IsNullOrWhiteSpace(operation.Str("summary")));
+        Assert.True(operation.GetProperty("responses").TryGetProperty("200", out _));
+    }
+
+    [Fact]
+    public async Task Lists_document_their_filters_paging_and_bad_request()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+
+        var list = document.GetProperty("paths").GetProperty("/api/v1/statements").GetProperty("get");
+        var names = list.GetProperty("parameters").EnumerateArray().Select(p => p.Str("name")).ToList();
+        Assert.Equal(["mechanism", "topic", "party", "from", "to", "page", "pageSize"], names);
+        Assert.All(list.GetProperty("parameters").EnumerateArray(), p => Assert.False(string.IsNullOrWhiteSpace(p.Str("description"))));
+        Assert.True(list.GetProperty("responses").TryGetProperty("400", out _));
+    }
+
+    [Fact]
+    public async Task Single_records_document_not_found_and_examples()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+
+        var get = document.GetProperty("paths").GetProperty("/api/v1/rounds/{id}").GetProperty("get");
+        Assert.True(get.GetProperty("responses").TryGetProperty("404", out _));
+        var date = document.GetProperty("components").GetProperty("schemas").GetProperty("RoundDto").GetProperty("properties").GetProperty("date");
+        Assert.Equal("2020-02-19", date.Str("example"));
+        var parties = document.GetProperty("components").GetProperty("schemas").GetProperty("Party").GetProperty("enum");
+        Assert.Contains("viet-nam", parties.EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task Swagger_ui_is_served()
+    {
+        using var response = await _client.GetAsync("/swagger/index.html");
+
+        response.EnsureSuccessStatusCode();
+        Assert.Contains("swagger", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(JsonValueKind.Object, (await _client.GetJsonAsync("/swagger/v1/swagger.json")).ValueKind);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Net;
+using DialogueTracker.Tests.Api;
+
+namespace DialogueTracker.Tests.Pages;
+
+/// <summary>The pages of single rounds, statements, topics and sources.</summary>
+public sealed class RecordPagesTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<int> IdOfAsync(string listUrl) =>
+        (await _client.GetJsonAsync(listUrl)).Items().First().GetProperty("id").GetInt32();
+
+    [Fact]
+    public async Task A_round_page_shows_its_facts_summary_and_sources()
+    {
+        var id = await IdOfAsync("/api/v1/rounds?from=2020");
+
+        var page = await _client.GetPageAsync($"/rounds/{id}");
+
+        Assert.Equal("9th round of the EU–Viet Nam Human Rights Dialogue", page.QuerySelector("h1").Text());
+        Assert.Equal("Vòng thứ 9 Đối thoại Nhân quyền EU–Việt Nam", page.QuerySelector(".title-vi[lang=vi]").Text());
+        var facts = page.QuerySelector("dl.facts").Text();
+        Assert.Contains("19 February 2020", facts, StringComparison.Ordinal);
+        Assert.Contains("9th round", facts, StringComparison.Ordinal);
+        Assert.Contains("Enhanced dialogue", facts, StringComparison.Ordinal);
+        Assert.Contains("Not given in the sources", facts, StringComparison.Ordinal);
+        var citation = page.QuerySelector(".citations .citation")!;
+        Assert.Equal("vi", citation.QuerySelector("blockquote")!.GetAttribute("lang"));
+        Assert.Contains("Vòng thứ 9", citation.QuerySelector("blockquote").Text(), StringComparison.Ordinal);
+        Assert.Matches(@"^/sources/\d+$", citation.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Contains(page.Texts(".claim"), c => c.Contains("number", StringComparison.Ordinal) && c.Contains('9', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_statement_page_shows_who_said_what_in_their_own_words()
+    {
+        var id = await IdOfAsync("/api/v1/statements?party=viet-nam");
+
+        var page = await _client.GetPageAsync($"/statements/{id}");
+
+        var facts = page.QuerySelector("dl.facts").Text();
+        Assert.Contains("Le Thi Thu Hang, Spokesperson, Ministry of Foreign Affairs of Viet Nam", facts, StringComparison.Ordinal);
+        Assert.Contains("EU Annual Report on Human Rights 2020", facts, StringComparison.Ordinal);
+        Assert.Contains("held online", facts, StringComparison.Ordinal);
+        Assert.Equal("24 June 2021?", page.QuerySelector("dl.facts time.inferred").Text());
+        Assert.Contains("2021 is inferred", page.QuerySelector("dl.facts .note").Text(), StringComparison.Ordinal);
+        var quote = page.QuerySelector("blockquote.quote")!;
+        Assert.Equal("en", quote.GetAttribute("lang"));
+        Assert.Contains("no one has been arrested or brought to court merely for expressing opinions", quote.Text(), StringComparison.Ordinal);
+        Assert.NotEmpty(page.QuerySelectorAll(".citations .citation"));
+    }
+
+    [Fact]
+    public async Task An_undated_statement_says_so()
+    {
+        var list = await _client.GetJsonAsync("/api/v1/statements?party=eu");
+        var id = list.Items().First().GetProperty("id").GetInt32();
+
+        var page = await _client.GetPageAsync($"/statements/{id}");
+
+        Assert.Equal("Undated", page.QuerySelector("dl.facts .undated").Text());
+        Assert.Contains("no date", page.QuerySelector("dl.facts .note").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_topics_page_shows_the_tree_in_both_languages()
+    {
+        var page = await _client.GetPageAsync("/topics");
+
+        var items = page.QuerySelectorAll(".topic-tree li").ToList();
+        Assert.True(items.Count >= 20);
+        var death = items.Single(li => li.QuerySelector("a")!.GetAttribute("href") == "/topics/death-penalty");
+        Assert.Contains("depth-2", death.ClassName, StringComparison.Ordinal);
+        Assert.Equal("Án tử hình", death.QuerySelector("[lang=vi]").Text());
+    }
+
+    [Fact]
+    public async Task A_topic_page_lists_records_of_it_and_its_narrower_topics()
+    {
+        var page = await _client.GetPageAsync("/topics/civil-and-political-rights");
+
+        Assert.Equal("Civil and political rights", page.QuerySelector("h1").Text());
+        Assert.Contains(page.Texts(".chips a"), t => t == "Death penalty");
+        Assert.Equal(3, page.QuerySelectorAll(".entries .entry").Length);
+        Assert.NotEmpty(page.QuerySelectorAll(".citations .citation"));
+        Assert.NotNull(page.QuerySelector("a[href='/?topic=civil-and-political-rights']"));
+    }
+
+    [Fact]
+    public async Task The_sources_page_lists_each_source_with_what_is_known()
+    {
+        var page = await _client.GetPageAsync("/sources");
+
+        var titles = page.Texts(".source-title");
+        Assert.Contains("Viet Nam ready to cooperate with EU in human rights issue", titles);
+        Assert.Contains("ĐỐI THOẠI CHÍNH TRỊ VÀ NHÂN QUYỀN", titles);
+        Assert.Contains("Vietnamese", page.QuerySelector(".sources").Text(), StringComparison.Ordinal);
+        Assert.Contains("Date unknown", page.QuerySelector(".sources").Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_source_page_lists_what_it_supports()
+    {
+        var sources = await _client.GetJsonAsync("/api/v1/sources");
+        var vi = sources.Items().Single(s => s.Str("language") == "vi");
+
+        var page = await _client.GetPageAsync($"/sources/{vi.GetProperty("id").GetInt32()}");
+
+        Assert.Equal(vi.GetProperty("citationCount").GetInt32(), page.QuerySelectorAll(".citation").Length);
+        Assert.Contains(page.QuerySelectorAll(".citation a"), a => a.GetAttribute("href")!.StartsWith("/rounds/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/rounds/999999")]
+    [InlineData("/statements/999999")]
+    [InlineData("/topics/no-such-topic")]
+    [InlineData("/sources/999999")]
+    [InlineData("/rounds/abc")]
+    public async Task Unknown_records_get_a_404_page(string url)
+    {
+        var page = await _client.GetPageAsync(url, HttpStatusCode.NotFound);
+
+        Assert.Equal("Page not found", page.QuerySelector("h1").Text());
+    }
+
+    [Theory]
+    [InlineData("/topics")]
+    [InlineData("/sources")]
+    [InlineData("/topics/death-penalty")]
+    public async Task Every_page_has_its_own_title_and_description(string url)
+    {
+        var page = await _client.GetPageAsync(url);
+
+        Assert.EndsWith(" · DialogueTracker", page.Title, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("meta[name=description]")!.GetAttribute("content")));
+        Assert.Single(page.QuerySelectorAll("h1"));
+    }
+
+}
