@@ -1,7 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using DialogueTracker.Web.Api;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Timeline;
+using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +24,8 @@ builder.Services.AddHealthChecks().AddDbContextCheck<DialogueDbContext>();
 
 // Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
 builder.Services.AddRazorPages();
+// Vietnamese and typographic characters go out as themselves, not as &#x...; entities.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));

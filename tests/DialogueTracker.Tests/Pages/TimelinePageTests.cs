@@ -115,6 +115,14 @@ public sealed class TimelinePageTests(DialogueTrackerFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Vietnamese_is_sent_as_text_not_as_character_references()
+    {
+        var html = await _client.GetStringAsync("/");
+
+        Assert.Contains("Vòng thứ 9 Đối thoại Nhân quyền EU–Việt Nam", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_addresses_get_a_404_page()
     {
         var page = await _client.GetPageAsync("/no/such/page", HttpStatusCode.NotFound);
