@@ -51,8 +51,7 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site =>
 
 app.UseRouting();
 app.MapStaticAssets();
-app.UseSwagger();
-app.UseSwaggerUI(options => options.DocumentTitle = "DialogueTracker API");
+app.UseDialogueOpenApi();
 app.MapHealthChecks("/health");
 app.MapRazorPages().WithStaticAssets();
 

@@ -6,7 +6,7 @@ namespace DialogueTracker.Web.Api;
 /// <param name="Mechanism" example="human-rights-dialogue">Mechanism slug (a statement matches through its round).</param>
 /// <param name="Topic" example="human-rights">Topic slug; includes the topic's narrower topics.</param>
 /// <param name="Party" example="viet-nam">eu, viet-nam, eu-member-state, european-parliament, ngo or other. Only statements have a party.</param>
-/// <param name="From" example="2012">Earliest date, partial allowed (2012, 2012-06, 2012-06-01). Undated records are left out when set.</param>
+/// <param name="From" example="&quot;2012&quot;">Earliest date, partial allowed (2012, 2012-06, 2012-06-01). Undated records are left out when set.</param>
 /// <param name="To" example="2020-02">Latest date, partial allowed; 2020-02 includes all of February 2020.</param>
 public sealed record FilterParameters(
     [FromQuery(Name = "mechanism")] string? Mechanism,

@@ -16,6 +16,7 @@ public static class MechanismsApi
     }
 
     /// <summary>Lists the dialogue tracks (mechanisms), oldest first, with their numbering series.</summary>
+    /// <remarks>Mechanisms are data: new tracks (a Joint Committee, a parliamentary subcommittee) appear here as they are recorded. Undated ones come last.</remarks>
     /// <response code="200">A page of mechanisms.</response>
     /// <response code="400">A paging parameter is not valid; the problem names it.</response>
     public static async Task<Results<Ok<PagedList<MechanismDto>>, ValidationProblem>> ListMechanisms(
@@ -40,6 +41,7 @@ public static class MechanismsApi
     }
 
     /// <summary>Gets one mechanism by its slug.</summary>
+    /// <remarks>The slug is the value the <c>mechanism</c> filter of the record lists takes.</remarks>
     /// <param name="slug" example="human-rights-dialogue">Mechanism slug.</param>
     /// <param name="db">The database.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>

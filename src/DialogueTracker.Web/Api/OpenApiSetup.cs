@@ -5,6 +5,12 @@ namespace DialogueTracker.Web.Api;
 
 public static class OpenApiSetup
 {
+    /// <summary>Serves the document with the server it was fetched from, so generated clients know where to call.</summary>
+    public static IApplicationBuilder UseDialogueOpenApi(this IApplicationBuilder app) => app
+        .UseSwagger(options => options.PreSerializeFilters.Add((document, request) =>
+            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}{request.PathBase}" }]))
+        .UseSwaggerUI(options => options.DocumentTitle = "DialogueTracker API");
+
     public static IServiceCollection AddDialogueOpenApi(this IServiceCollection services) =>
         services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
         {
@@ -15,6 +21,7 @@ public static class OpenApiSetup
                 Description = "The public record of the EU–Viet Nam political and human-rights dialogue: mechanisms, "
                     + "rounds, statements, topics and sources. Dates are EDTF strings (2003, 2020-02, 2020-02-19, "
                     + "2021?-06-24 for an inferred year) with a datePrecision field. Errors are RFC 9457 problem details.",
+                Contact = new OpenApiContact { Name = "DialogueTracker" },
             });
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"), includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();

@@ -47,6 +47,7 @@ public static class RoundsApi
     }
 
     /// <summary>Gets one round with its topics and citations.</summary>
+    /// <remarks>Citations carry the source's own words; a citation with <c>claimField</c> records what that source says a field is, so disagreeing sources stay visible.</remarks>
     /// <param name="id" example="4">Round id.</param>
     /// <param name="db">The database.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>

@@ -15,6 +15,7 @@ public static class SourcesApi
     }
 
     /// <summary>Lists the sources that records cite, by title.</summary>
+    /// <remarks>Sources may be in any language and may lack a title, date or URL; untitled sources come last.</remarks>
     /// <response code="200">A page of sources.</response>
     /// <response code="400">A paging parameter is not valid; the problem names it.</response>
     public static async Task<Results<Ok<PagedList<SourceDto>>, ValidationProblem>> ListSources(

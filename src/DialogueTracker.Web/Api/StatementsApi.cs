@@ -47,6 +47,7 @@ public static class StatementsApi
     }
 
     /// <summary>Gets one statement with its quote, topics and citations.</summary>
+    /// <remarks>The quote is printed as the source prints it, in the language named by <c>language</c>; summaries are the tracker's own words.</remarks>
     /// <param name="id" example="1">Statement id.</param>
     /// <param name="db">The database.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>

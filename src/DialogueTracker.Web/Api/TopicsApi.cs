@@ -17,6 +17,7 @@ public static class TopicsApi
     }
 
     /// <summary>Lists topics in English alphabetical order, each with its parent and children.</summary>
+    /// <remarks>Topics form a small tree; filtering records by a topic includes its narrower topics.</remarks>
     /// <response code="200">A page of topics.</response>
     /// <response code="400">A paging parameter is not valid; the problem names it.</response>
     public static async Task<Results<Ok<PagedList<TopicDto>>, ValidationProblem>> ListTopics(
@@ -40,6 +41,7 @@ public static class TopicsApi
     }
 
     /// <summary>Gets one topic by its slug.</summary>
+    /// <remarks>With its parent, its narrower topics and the sources that name it.</remarks>
     /// <param name="slug" example="death-penalty">Topic slug.</param>
     /// <param name="db">The database.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.OpenApi;
 
 namespace DialogueTracker.Tests.Api;
 
@@ -8,6 +9,7 @@ public sealed class OpenApiTests(DialogueTrackerFactory factory) : IClassFixture
 
     [Theory]
     [InlineData("/api/v1/mechanisms")]
+    [InlineData("/api/v1/mechanisms/{slug}")]
     [InlineData("/api/v1/rounds")]
     [InlineData("/api/v1/rounds/{id}")]
     [InlineData("/api/v1/statements")]
@@ -49,6 +51,45 @@ public sealed class OpenApiTests(DialogueTrackerFactory factory) : IClassFixture
         Assert.Equal("2020-02-19", date.Str("example"));
         var parties = document.GetProperty("components").GetProperty("schemas").GetProperty("Party").GetProperty("enum");
         Assert.Contains("viet-nam", parties.EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task Is_a_valid_openapi_document()
+    {
+        var json = await _client.GetStringAsync("/swagger/v1/swagger.json");
+
+        var result = OpenApiDocument.Parse(json, "json");
+
+        Assert.Empty(result.Diagnostic!.Errors);
+        Assert.Equal(10, result.Document!.Paths.Count(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Examples_have_the_type_of_their_schema()
+    {
+        var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
+
+        foreach (var schema in document.GetProperty("components").GetProperty("schemas").EnumerateObject())
+        {
+            if (!schema.Value.TryGetProperty("properties", out var properties))
+            {
+                continue;
+            }
+
+            foreach (var property in properties.EnumerateObject())
+            {
+                if (property.Value.TryGetProperty("example", out var example) && property.Value.TryGetProperty("type", out var type))
+                {
+                    var expected = type.GetString() switch
+                    {
+                        "string" => JsonValueKind.String,
+                        "integer" or "number" => JsonValueKind.Number,
+                        _ => example.ValueKind,
+                    };
+                    Assert.True(expected == example.ValueKind, $"{schema.Name}.{property.Name}: example {example} is not a {type}");
+                }
+            }
+        }
     }
 
     [Fact]

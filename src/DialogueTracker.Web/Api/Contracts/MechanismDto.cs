@@ -9,7 +9,7 @@ namespace DialogueTracker.Web.Api.Contracts;
 /// <param name="NameVi">Vietnamese name.</param>
 /// <param name="DescriptionEn">English description.</param>
 /// <param name="DescriptionVi">Vietnamese description.</param>
-/// <param name="StartDate" example="2003">When it started, as EDTF; null when unknown.</param>
+/// <param name="StartDate" example="&quot;2003&quot;">When it started, as EDTF; null when unknown.</param>
 /// <param name="StartDatePrecision" example="year">How much of the start date is known.</param>
 /// <param name="Series">Numbering series that its rounds count within.</param>
 /// <param name="Citations">Where this comes from.</param>

@@ -8,7 +8,7 @@ namespace DialogueTracker.Web.Api.Contracts;
 /// <param name="NameVi">Vietnamese name.</param>
 /// <param name="DescriptionEn">What the series counts, in English.</param>
 /// <param name="DescriptionVi">What the series counts, in Vietnamese.</param>
-/// <param name="StartDate" example="2012">When the series starts, as EDTF.</param>
+/// <param name="StartDate" example="&quot;2012&quot;">When the series starts, as EDTF.</param>
 public sealed record SeriesDto(string Slug, string NameEn, string NameVi, string? DescriptionEn, string? DescriptionVi, string? StartDate)
 {
     public static SeriesDto From(RoundSeries series) =>
