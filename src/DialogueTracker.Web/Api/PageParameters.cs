@@ -26,6 +26,12 @@ public sealed record PageParameters([FromQuery(Name = "page")] string? Page, [Fr
             errors["pageSize"] = [$"'{PageSize}' is not a page size; use a whole number from 1 to {MaxPageSize}."];
         }
 
+        // Pages past what an offset can address would overflow; nothing is there anyway.
+        if (!errors.ContainsKey("page") && (long)(page - 1) * pageSize > int.MaxValue)
+        {
+            errors["page"] = [$"Page {page} is beyond any list this API serves."];
+        }
+
         return (page, pageSize);
     }
 

@@ -19,13 +19,19 @@ public sealed class TimelineQuery(DialogueDbContext db)
                 .Select(s => new Row { IsStatement = true, Id = s.Id, DateEarliest = s.DateEarliest, DateLatest = s.DateLatest }));
 
         var total = await rows.CountAsync(cancellationToken);
+        var skip = (long)(page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return ([], total);
+        }
+
         var pageRows = await rows
             .OrderBy(r => r.DateEarliest == null)
             .ThenBy(r => r.DateEarliest)
             .ThenBy(r => r.DateLatest)
             .ThenBy(r => r.IsStatement)
             .ThenBy(r => r.Id)
-            .Skip((page - 1) * pageSize)
+            .Skip((int)skip)
             .Take(pageSize)
             .ToListAsync(cancellationToken);
 

@@ -98,6 +98,7 @@ public sealed class RoundsApiTests(DialogueTrackerFactory factory) : IClassFixtu
     [InlineData("?page=0", "page")]
     [InlineData("?page=-1", "page")]
     [InlineData("?page=99999999999999", "page")]
+    [InlineData("?page=2147483647&pageSize=100", "page")]
     [InlineData("?from=yesterday", "from")]
     [InlineData("?to=2020-13", "to")]
     [InlineData("?from=2020&to=2019", "to")]

@@ -103,6 +103,16 @@ public sealed class TimelinePageTests(DialogueTrackerFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task A_page_past_the_end_is_empty_even_when_huge()
+    {
+        var page = await _client.GetPageAsync("/?page=2147483647");
+
+        Assert.Empty(page.QuerySelectorAll(".entry"));
+        Assert.Contains("past the end", page.QuerySelector(".empty").Text(), StringComparison.Ordinal);
+        Assert.Equal("/?page=1", page.QuerySelector(".empty a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Has_a_title_description_language_and_skip_link()
     {
         var page = await _client.GetPageAsync("/");
