@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DialogueTracker.Web.Api;
+using DialogueTracker.Web.Charts;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Import;
+using DialogueTracker.Web.Localization;
 using DialogueTracker.Web.Timeline;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -20,10 +22,18 @@ builder.Services.AddDialogueDatabase();
 builder.Services.AddScoped<DatasetImporter>();
 builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
+builder.Services.AddScoped<ChartQueries>();
 builder.Services.AddHealthChecks().AddDbContextCheck<DialogueDbContext>();
 
 // Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
-builder.Services.AddRazorPages();
+// Pages in English and Vietnamese: ?culture=vi, the language switch's cookie, then Accept-Language.
+builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
+builder.Services.AddSingleton<Labels>();
+builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.Configure<RequestLocalizationOptions>(options => options
+    .SetDefaultCulture(Cultures.English)
+    .AddSupportedCultures(Cultures.Supported)
+    .AddSupportedUICultures(Cultures.Supported));
 // Vietnamese and typographic characters go out as themselves, not as &#x...; entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
@@ -36,6 +46,7 @@ var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 
 app.UseSerilogRequestLogging();
+app.UseRequestLocalization();
 
 // Errors: problem details for the API, friendly pages for people.
 app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api =>
@@ -54,6 +65,7 @@ app.MapStaticAssets();
 app.UseDialogueOpenApi();
 app.MapHealthChecks("/health");
 app.MapRazorPages().WithStaticAssets();
+app.MapLanguageSwitch();
 
 var api = app.MapGroup("/api/v1");
 api.MapMechanisms();

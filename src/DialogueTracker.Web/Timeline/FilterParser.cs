@@ -1,11 +1,13 @@
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Model;
+using DialogueTracker.Web.Localization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DialogueTracker.Web.Timeline;
 
 /// <summary>Turns the raw query values people type or send into a <see cref="RecordFilter"/>, or says which are wrong.</summary>
-public sealed class FilterParser(DialogueDbContext db)
+public sealed class FilterParser(DialogueDbContext db, IStringLocalizer<SharedResource> localizer)
 {
     /// <returns>The filter, and the problems keyed by the parameter at fault (empty when all is well).</returns>
     public async Task<(RecordFilter Filter, Dictionary<string, string[]> Errors)> ParseAsync(
@@ -23,7 +25,7 @@ public sealed class FilterParser(DialogueDbContext db)
             }
             else
             {
-                errors["mechanism"] = [$"There is no mechanism '{mechanism}'. See /api/v1/mechanisms for the slugs."];
+                errors["mechanism"] = [localizer["There is no mechanism '{0}'. See /api/v1/mechanisms for the slugs.", mechanism]];
             }
         }
 
@@ -33,7 +35,7 @@ public sealed class FilterParser(DialogueDbContext db)
             var ids = await TopicWithDescendantsAsync(topic, cancellationToken);
             if (ids is null)
             {
-                errors["topic"] = [$"There is no topic '{topic}'. See /api/v1/topics for the slugs."];
+                errors["topic"] = [localizer["There is no topic '{0}'. See /api/v1/topics for the slugs.", topic]];
             }
             else
             {
@@ -49,20 +51,20 @@ public sealed class FilterParser(DialogueDbContext db)
             }
             else
             {
-                errors["party"] = [$"'{party}' is not a party; use one of: {string.Join(", ", EnumNames.All<Party>())}."];
+                errors["party"] = [localizer["'{0}' is not a party; use one of: {1}.", party, string.Join(", ", EnumNames.All<Party>())]];
             }
         }
 
         filter = filter with { From = ParseDate("from", from, errors), To = ParseDate("to", to, errors) };
         if (filter.From is { } start && filter.To is { } end && end.Latest < start.Earliest)
         {
-            errors["to"] = [$"'to' ({end}) is before 'from' ({start})."];
+            errors["to"] = [localizer["'to' ({0}) is before 'from' ({1}).", end, start]];
         }
 
         return (filter, errors);
     }
 
-    private static PartialDate? ParseDate(string name, string? text, Dictionary<string, string[]> errors)
+    private PartialDate? ParseDate(string name, string? text, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -74,7 +76,8 @@ public sealed class FilterParser(DialogueDbContext db)
             return date;
         }
 
-        errors[name] = [$"{char.ToUpperInvariant(error![0])}{error[1..]}. Use a date such as 2003, 2020-02 or 2020-02-19."];
+        // The parser's reason stays in English; the advice around it is translated.
+        errors[name] = [localizer["{0}. Use a date such as 2003, 2020-02 or 2020-02-19.", error!]];
         return null;
     }
 

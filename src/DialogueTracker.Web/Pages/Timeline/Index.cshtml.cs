@@ -1,4 +1,5 @@
 using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Localization;
 using DialogueTracker.Web.Model;
 using DialogueTracker.Web.Pages.Shared;
 using DialogueTracker.Web.Timeline;
@@ -7,10 +8,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace DialogueTracker.Web.Pages.Timeline;
 
-public sealed class IndexModel(DialogueDbContext db, FilterParser parser, TimelineQuery timeline) : PageModel
+public sealed class IndexModel(DialogueDbContext db, FilterParser parser, TimelineQuery timeline, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     public const int PageSize = 50;
 
@@ -50,7 +52,7 @@ public sealed class IndexModel(DialogueDbContext db, FilterParser parser, Timeli
         }
         else if (pageText.Length > 0)
         {
-            ModelState.AddModelError("page", $"'{pageText}' is not a page number; showing the first page.");
+            ModelState.AddModelError("page", localizer["'{0}' is not a page number; showing the first page.", pageText]);
         }
 
         IsFiltered = !filter.IsEmpty;

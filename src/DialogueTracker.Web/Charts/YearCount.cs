@@ -1,0 +1,3 @@
+namespace DialogueTracker.Web.Charts;
+
+public sealed record YearCount(int Year, int Count);
