@@ -44,9 +44,9 @@ public sealed class Labels(IStringLocalizer<SharedResource> localizer)
     /// <summary>The record field a citation's claim is about, in words.</summary>
     public string ClaimField(string field) => field switch
     {
-        "date" => localizer["date"],
-        "number" => localizer["round number"],
-        "startDate" => localizer["start date"],
+        "date" => localizer["the date"],
+        "number" => localizer["the round number"],
+        "startDate" => localizer["the start date"],
         _ => field,
     };
 

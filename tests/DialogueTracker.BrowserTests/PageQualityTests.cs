@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace DialogueTracker.BrowserTests;
+
+/// <summary>axe-core and html-validate over every page, in both languages.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageQualityTests(KestrelAppFactory app, PlaywrightFixture playwright) : BrowserTest(app, playwright)
+{
+    private static readonly string[] PagePaths =
+    [
+        "/", "/?culture=vi", "/?topic=human-rights&from=2012", "/?party=martians&from=yesterday",
+        "/rounds/4", "/rounds/4?culture=vi", "/statements/1", "/statements/2?culture=vi",
+        "/topics", "/topics?culture=vi", "/topics/human-rights", "/topics/death-penalty?culture=vi",
+        "/sources", "/sources/1", "/sources/2?culture=vi", "/overview", "/overview?culture=vi",
+        "/no-such-page", "/rounds/999999?culture=vi",
+    ];
+
+    public static TheoryData<string> Pages => [.. PagePaths];
+
+    private static readonly string ToolsFolder = FindToolsFolder();
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Axe_finds_no_serious_or_critical_violation(string path)
+    {
+        await OpenAsync(path);
+        await Page.AddScriptTagAsync(new() { Path = Path.Combine(ToolsFolder, "node_modules", "axe-core", "axe.min.js") });
+
+        var result = await Page.EvaluateAsync<JsonElement>("async () => await axe.run(document, { resultTypes: ['violations'] })");
+
+        var serious = result.GetProperty("violations").EnumerateArray()
+            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Select(v => $"{v.GetProperty("id").GetString()}: {v.GetProperty("help").GetString()} at "
+                + string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Take(3).Select(n => n.GetProperty("html").GetString())))
+            .ToList();
+        Assert.True(serious.Count == 0, $"{path}:\n{string.Join("\n", serious)}");
+    }
+
+    [Fact]
+    public async Task Every_page_is_valid_html()
+    {
+        // The server's own HTML, not the browser's repaired DOM; one html-validate run over all pages.
+        var folder = Directory.CreateTempSubdirectory("dialoguetracker-html-").FullName;
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri(App.RootUri) };
+            var files = new Dictionary<string, string>();
+            foreach (var path in PagePaths)
+            {
+                var file = Path.Combine(folder, $"page{files.Count}.html");
+                using var response = await client.GetAsync(path);
+                await File.WriteAllTextAsync(file, await response.Content.ReadAsStringAsync());
+                files[file] = path;
+            }
+
+            var (exitCode, output) = await RunAsync("node", [Path.Combine(ToolsFolder, "node_modules", "html-validate", "bin", "html-validate.mjs"),
+                "-c", Path.Combine(ToolsFolder, ".htmlvalidate.json"), "-f", "json", .. files.Keys]);
+
+            var problems = JsonDocument.Parse(output).RootElement.EnumerateArray()
+                .SelectMany(r => r.GetProperty("messages").EnumerateArray().Select(m =>
+                    $"{files[r.GetProperty("filePath").GetString()!]} {m.GetProperty("line")}:{m.GetProperty("column")} {m.GetProperty("ruleId").GetString()}: {m.GetProperty("message").GetString()}"))
+                .ToList();
+            Assert.True(problems.Count == 0 && exitCode == 0, string.Join("\n", problems));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var text = await output;
+        return (process.ExitCode, text.Length > 0 ? text : throw new InvalidOperationException($"{program} printed nothing: {await error}"));
+    }
+
+    /// <summary>The test project's folder, where package.json and node_modules live.</summary>
+    private static string FindToolsFolder()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "package.json")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("package.json not found above the test output");
+    }
+}
