@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using DialogueTracker.Web.Api;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Import;
+using DialogueTracker.Web.Search;
 using DialogueTracker.Web.Timeline;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -20,6 +21,7 @@ builder.Services.AddDialogueDatabase();
 builder.Services.AddScoped<DatasetImporter>();
 builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
+builder.Services.AddSearch();
 builder.Services.AddHealthChecks().AddDbContextCheck<DialogueDbContext>();
 
 // Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
@@ -62,5 +64,6 @@ api.MapStatements();
 api.MapTopics();
 api.MapSources();
 api.MapTimeline();
+api.MapSearch();
 
 app.Run();
