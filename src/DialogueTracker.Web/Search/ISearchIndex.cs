@@ -9,8 +9,11 @@ public interface ISearchIndex
     /// <summary>A number that changes whenever the indexed documents change.</summary>
     Task<long> VersionAsync(CancellationToken cancellationToken);
 
-    /// <summary>The documents matching every term, scored; a query to compose further, not yet run.</summary>
-    IQueryable<SearchMatch> Match(IReadOnlyList<SearchTerm> terms);
+    /// <summary>
+    /// The documents matching every term; a query to compose further, not yet run. Scoring costs time for every
+    /// match, so only with <paramref name="ranked"/> is <see cref="SearchMatch.Score"/> computed (otherwise 0).
+    /// </summary>
+    IQueryable<SearchMatch> Match(IReadOnlyList<SearchTerm> terms, bool ranked);
 
     /// <summary>
     /// For each document, a short extract of its original text around the matches, with each match between

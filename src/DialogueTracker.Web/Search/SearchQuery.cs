@@ -33,13 +33,14 @@ public sealed class SearchQuery(DialogueDbContext db, ISearchIndex index, Search
 
     private async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
     {
-        var hits = from m in index.Match(request.Terms)
-                   join d in Filter(db.SearchDocuments.AsNoTracking(), request) on m.DocumentId equals d.Id
-                   select new { Document = d, m.Score };
+        var documents = Filter(db.SearchDocuments.AsNoTracking(), request);
+        var hits = from m in index.Match(request.Terms, ranked: false)
+                   join d in documents on m.DocumentId equals d.Id
+                   select d;
 
         // Every facet but topics from one grouped count; each document has one value of each.
         var groups = await hits
-            .GroupBy(h => new { h.Document.Type, h.Document.Party, h.Document.MechanismId, h.Document.Year })
+            .GroupBy(d => new { d.Type, d.Party, d.MechanismId, d.Year })
             .Select(g => new { g.Key.Type, g.Key.Party, g.Key.MechanismId, g.Key.Year, Count = g.Count() })
             .ToListAsync(cancellationToken);
         var total = groups.Sum(g => g.Count);
@@ -49,8 +50,8 @@ public sealed class SearchQuery(DialogueDbContext db, ISearchIndex index, Search
         }
 
         var topicCounts = await (
-                from h in hits
-                join t in db.SearchDocumentTopics on h.Document.Id equals t.DocumentId
+                from d in hits
+                join t in db.SearchDocumentTopics on d.Id equals t.DocumentId
                 group t by t.TopicId into g
                 select new { TopicId = g.Key, Count = g.Count() })
             .OrderByDescending(t => t.Count).ThenBy(t => t.TopicId)
@@ -76,7 +77,10 @@ public sealed class SearchQuery(DialogueDbContext db, ISearchIndex index, Search
             return new SearchResults([], total, facets);
         }
 
-        var page = await hits
+        var ranked = from m in index.Match(request.Terms, ranked: true)
+                     join d in documents on m.DocumentId equals d.Id
+                     select new { Document = d, m.Score };
+        var page = await ranked
             .OrderByDescending(h => h.Score).ThenBy(h => h.Document.Id)
             .Skip(skip).Take(request.PageSize)
             .Select(h => new { h.Document.Id, h.Document.Type, h.Document.RecordId, h.Document.Slug, h.Document.Label, h.Document.Date, h.Document.Party, h.Score })

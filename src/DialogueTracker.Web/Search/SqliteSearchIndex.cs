@@ -12,9 +12,15 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
     public async Task<long> VersionAsync(CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<long>($"SELECT Version AS Value FROM SearchIndexVersion").SingleAsync(cancellationToken);
 
-    public IQueryable<SearchMatch> Match(IReadOnlyList<SearchTerm> terms)
+    public IQueryable<SearchMatch> Match(IReadOnlyList<SearchTerm> terms, bool ranked)
     {
         var expression = ToFts5(terms);
+        if (!ranked)
+        {
+            return db.Database.SqlQuery<SearchMatch>(
+                $"SELECT rowid AS DocumentId, 0.0 AS Score FROM SearchIndex WHERE SearchIndex MATCH {expression}");
+        }
+
         // bm25 weighs the columns Title, Body, Topics: a word in a title says more than one in a quote. It is lower
         // for better matches; negated so that callers sort by a score where higher is better.
         return db.Database.SqlQuery<SearchMatch>(
