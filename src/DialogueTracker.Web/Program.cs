@@ -1,12 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DialogueTracker.Web.Api;
+using DialogueTracker.Web.Cli;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Search;
 using DialogueTracker.Web.Timeline;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
+
+// `generate ...` fills a benchmark database with synthetic records instead of starting the app.
+if (args is ["generate", ..]) { Environment.ExitCode = await GenerateCommand.RunAsync(args[1..]); return; }
 
 var builder = WebApplication.CreateBuilder(args);
 
