@@ -2,12 +2,17 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DialogueTracker.Web.Api;
 using DialogueTracker.Web.Charts;
+using DialogueTracker.Web.Cli;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Localization;
+using DialogueTracker.Web.Search;
 using DialogueTracker.Web.Timeline;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
+
+// `generate ...` fills a benchmark database with synthetic records instead of starting the app.
+if (args is ["generate", ..]) { Environment.ExitCode = await GenerateCommand.RunAsync(args[1..]); return; }
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -23,6 +28,7 @@ builder.Services.AddScoped<DatasetImporter>();
 builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
 builder.Services.AddScoped<ChartQueries>();
+builder.Services.AddSearch();
 builder.Services.AddHealthChecks().AddDbContextCheck<DialogueDbContext>();
 
 // Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
@@ -74,5 +80,6 @@ api.MapStatements();
 api.MapTopics();
 api.MapSources();
 api.MapTimeline();
+api.MapSearch();
 
 app.Run();

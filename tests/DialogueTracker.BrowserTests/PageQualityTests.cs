@@ -14,6 +14,7 @@ public sealed class PageQualityTests(KestrelAppFactory app, PlaywrightFixture pl
         "/topics", "/topics?culture=vi", "/topics/human-rights", "/topics/death-penalty?culture=vi",
         "/sources", "/sources/1", "/sources/2?culture=vi", "/overview", "/overview?culture=vi",
         "/no-such-page", "/rounds/999999?culture=vi",
+        "/search", "/search?q=tu+do+ton+giao", "/search?q=death+penalty&culture=vi", "/search?q=zzzzqqq", "/search?q=%22unbalanced",
     ];
 
     public static TheoryData<string> Pages => [.. PagePaths];

@@ -73,6 +73,25 @@ public sealed partial class TimelineBrowserTests(KestrelAppFactory app, Playwrig
     }
 
     [Fact]
+    public async Task Searches_from_the_box_on_every_page_without_diacritics()
+    {
+        await OpenAsync("/topics");
+
+        await Page.GetByLabel("Search the record").FillAsync("tu do ton giao");
+        await Page.GetByLabel("Search the record").PressAsync("Enter");
+
+        await Page.WaitForURLAsync(SearchUrl());
+        Assert.Equal("tu do ton giao", await Page.Locator("#q").InputValueAsync());
+        Assert.True(await Page.Locator(".hit").CountAsync() > 0);
+        var marked = await Page.Locator(".hit .snippet mark").AllInnerTextsAsync();
+        Assert.Contains(marked, m => m.StartsWith("tôn giáo", StringComparison.Ordinal) || m == "tôn" || m == "giáo" || m == "tự do");
+        await ScreenshotAsync("search-desktop-en");
+
+        await Page.Locator(".facets a").First.ClickAsync();
+        Assert.NotNull(await Page.Locator(".active-filters").TextContentAsync());
+    }
+
+    [Fact]
     public async Task The_filters_and_links_work_from_the_keyboard_with_a_visible_focus()
     {
         await OpenAsync("/");
@@ -115,6 +134,9 @@ public sealed partial class TimelineBrowserTests(KestrelAppFactory app, Playwrig
         Directory.CreateDirectory(pdfFolder);
         await Page.PdfAsync(new() { Path = Path.Combine(pdfFolder, "round-print.pdf") });
     }
+
+    [GeneratedRegex(@"/search\?q=tu")]
+    private static partial Regex SearchUrl();
 
     [GeneratedRegex("topic=death-penalty")]
     private static partial Regex TopicInUrl();

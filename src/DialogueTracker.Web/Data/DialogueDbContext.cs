@@ -1,4 +1,5 @@
 using DialogueTracker.Web.Model;
+using DialogueTracker.Web.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Web.Data;
@@ -12,6 +13,8 @@ public sealed class DialogueDbContext(DbContextOptions<DialogueDbContext> option
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Citation> Citations => Set<Citation>();
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+    public DbSet<SearchDocumentTopic> SearchDocumentTopics => Set<SearchDocumentTopic>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DialogueDbContext).Assembly);

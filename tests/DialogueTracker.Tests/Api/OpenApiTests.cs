@@ -18,6 +18,7 @@ public sealed class OpenApiTests(DialogueTrackerFactory factory) : IClassFixture
     [InlineData("/api/v1/topics/{slug}")]
     [InlineData("/api/v1/sources")]
     [InlineData("/api/v1/timeline")]
+    [InlineData("/api/v1/search")]
     public async Task Describes_every_endpoint_with_a_summary(string path)
     {
         var document = await _client.GetJsonAsync("/swagger/v1/swagger.json");
@@ -61,7 +62,7 @@ public sealed class OpenApiTests(DialogueTrackerFactory factory) : IClassFixture
         var result = OpenApiDocument.Parse(json, "json");
 
         Assert.Empty(result.Diagnostic!.Errors);
-        Assert.Equal(10, result.Document!.Paths.Count(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal)));
+        Assert.Equal(11, result.Document!.Paths.Count(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal)));
     }
 
     [Fact]

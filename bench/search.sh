@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Search benchmark: publishes a Release build, generates a synthetic database, starts the app on it and drives
+# realistic searches with wrk. Usage: bench/search.sh  (STATEMENTS=100000 DURATION=15s PORT=5081 to change)
+# Needs wrk (apt-get install -y wrk). Everything it makes goes in a temporary folder, removed at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+STATEMENTS=${STATEMENTS:-100000}
+DURATION=${DURATION:-15s}
+PORT=${PORT:-5081}
+URL="http://127.0.0.1:$PORT"
+WORK=$(mktemp -d)
+SERVER=""
+
+cleanup() {
+  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+
+echo "== Machine"
+echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), .NET $(dotnet --version)"
+echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+echo "== Publish (Release)"
+dotnet publish src/DialogueTracker.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+
+echo "== Generate $STATEMENTS statements"
+dotnet "$WORK/app/DialogueTracker.Web.dll" generate --statements "$STATEMENTS" --db "$WORK/bench.db"
+echo "Database: $(du -h "$WORK/bench.db" | cut -f1)"
+
+# Starts the published app on the benchmark database. Request logging is at Information level, so the
+# minimum level is raised to keep console writes out of the measurement.
+start_server() {
+  (cd "$WORK/app" && exec dotnet DialogueTracker.Web.dll --urls "$URL" \
+    --ConnectionStrings:DialogueTracker="Data Source=$WORK/bench.db" \
+    --Serilog:MinimumLevel:Default=Warning --Search:CachedResults="$1") >"$WORK/server.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 100); do curl -sf "$URL/health" >/dev/null && return 0; sleep 0.2; done
+  echo "The app did not start:" >&2; cat "$WORK/server.log" >&2; exit 1
+}
+
+stop_server() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
+
+run() {
+  echo "-- $1: wrk -t2 -c$2 -d$DURATION"
+  wrk -t2 -c"$2" -d"$DURATION" -s bench/search.lua "$URL" | sed -n '/^requests:/,$p'
+}
+
+for cache in 2000 0; do
+  if [ "$cache" = 0 ]; then echo "== Result cache off (every request ranks and counts its matches)"; else echo "== Result cache on (the default)"; fi
+  start_server "$cache"
+  wrk -t1 -c1 -d10s -s bench/search.lua "$URL" >/dev/null   # warm-up, one request at a time: JIT, page cache, connection pool
+  run "4 connections (latency)" 4
+  run "32 connections (throughput)" 32
+  stop_server
+done
+echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
