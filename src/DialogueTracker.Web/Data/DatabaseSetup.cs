@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DialogueTracker.Web.Data;
 
@@ -19,7 +20,9 @@ public static class DatabaseSetup
             // Records carry several collections (topics, citations); one query per collection avoids row explosion.
             options.UseSqlite(
                 ResolveConnectionString(configuration, environment.ContentRootPath),
-                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
+                .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
         });
 
     public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)

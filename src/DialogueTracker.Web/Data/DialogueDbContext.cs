@@ -1,10 +1,12 @@
 using DialogueTracker.Web.Model;
 using DialogueTracker.Web.Search;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Web.Data;
 
-public sealed class DialogueDbContext(DbContextOptions<DialogueDbContext> options) : DbContext(options)
+/// <summary>The record and the people who keep it (ASP.NET Core Identity), in one database.</summary>
+public sealed class DialogueDbContext(DbContextOptions<DialogueDbContext> options) : IdentityDbContext<EditorUser>(options)
 {
     public DbSet<Mechanism> Mechanisms => Set<Mechanism>();
     public DbSet<RoundSeries> RoundSeries => Set<RoundSeries>();
@@ -15,9 +17,14 @@ public sealed class DialogueDbContext(DbContextOptions<DialogueDbContext> option
     public DbSet<Citation> Citations => Set<Citation>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchDocumentTopic> SearchDocumentTopics => Set<SearchDocumentTopic>();
+    public DbSet<Revision> Revisions => Set<Revision>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DialogueDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -26,5 +33,7 @@ public sealed class DialogueDbContext(DbContextOptions<DialogueDbContext> option
         configurationBuilder.Properties<Party>().HaveConversion<KebabCaseEnumConverter<Party>>().HaveMaxLength(32);
         configurationBuilder.Properties<RoundKind>().HaveConversion<KebabCaseEnumConverter<RoundKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<SourceKind>().HaveConversion<KebabCaseEnumConverter<SourceKind>>().HaveMaxLength(32);
+        configurationBuilder.Properties<RecordType>().HaveConversion<KebabCaseEnumConverter<RecordType>>().HaveMaxLength(32);
+        configurationBuilder.Properties<RevisionAction>().HaveConversion<KebabCaseEnumConverter<RevisionAction>>().HaveMaxLength(32);
     }
 }

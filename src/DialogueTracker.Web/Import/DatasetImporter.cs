@@ -7,12 +7,20 @@ namespace DialogueTracker.Web.Import;
 /// <summary>
 /// Loads a <see cref="Dataset"/> into the database: validated first, then written in one transaction,
 /// all or nothing. Records are matched on their stable keys, so importing the same file twice changes nothing.
-/// The seed data goes through here too.
+/// Every record whose content changes gets a revision. The seed data, imports and editors' saves all go through here.
 /// </summary>
 public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
 {
-    public async Task<ImportResult> ImportAsync(Dataset dataset, bool dryRun, CancellationToken cancellationToken = default)
+    private readonly List<Touched> _touched = [];
+    private ImportOptions _options = ImportOptions.Default;
+
+    public Task<ImportResult> ImportAsync(Dataset dataset, bool dryRun, CancellationToken cancellationToken = default) =>
+        ImportAsync(dataset, ImportOptions.Default with { DryRun = dryRun }, cancellationToken);
+
+    public async Task<ImportResult> ImportAsync(Dataset dataset, ImportOptions options, CancellationToken cancellationToken = default)
     {
+        _options = options;
+        _touched.Clear();
         var problems = new DatasetValidator(await LoadExistingKeysAsync(cancellationToken)).Validate(dataset);
         if (problems.Count > 0)
         {
@@ -20,60 +28,129 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var sources = await ApplySourcesAsync(dataset.Sources, cancellationToken);
-        var topics = await ApplyTopicsAsync(dataset.Topics, sources, cancellationToken);
-        var mechanisms = await ApplyMechanismsAsync(dataset.Mechanisms, sources, cancellationToken);
-        var rounds = await ApplyRoundsAsync(dataset.Rounds, mechanisms, topics, sources, cancellationToken);
-        await ApplyStatementsAsync(dataset.Statements, rounds, topics, sources, cancellationToken);
-
-        db.ChangeTracker.DetectChanges();
-        var entries = db.ChangeTracker.Entries().ToList();
-        var added = entries.Count(e => e.State == EntityState.Added && e.Entity is not Citation and not Dictionary<string, object>);
-        var changed = entries.Count(e => e.State is EntityState.Modified or EntityState.Deleted
-            || (e.State == EntityState.Added && e.Entity is Citation or Dictionary<string, object>));
-
         try
         {
+            var sources = await ApplySourcesAsync(dataset.Sources, cancellationToken);
+            var topics = await ApplyTopicsAsync(dataset.Topics, sources, cancellationToken);
+            var mechanisms = await ApplyMechanismsAsync(dataset.Mechanisms, sources, cancellationToken);
+            var rounds = await ApplyRoundsAsync(dataset.Rounds, mechanisms, topics, sources, cancellationToken);
+            await ApplyStatementsAsync(dataset.Statements, rounds, topics, sources, cancellationToken);
+
+            var conflicts = _touched.Where(t => t.Conflict).Select(t => new ImportProblem($"{EnumNames.ToName(t.Type)} ({t.Key})", "version",
+                "someone else saved this record after you opened it")).ToList();
+            if (conflicts.Count > 0)
+            {
+                return await AbandonAsync(transaction, conflicts, isConflict: true, cancellationToken);
+            }
+
+            // New records get their ids on the first save; revisions, which name them, on the second.
             await db.SaveChangesAsync(cancellationToken);
+            var changed = RecordRevisions();
+            await db.SaveChangesAsync(cancellationToken);
+
+            var added = _touched.Count(t => t.Before is null);
+            var written = _touched.ToDictionary(t => (t.Type, t.Key), t => (t.Entity.Id, t.Entity.Version));
+            if (options.DryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+            else
+            {
+                await transaction.CommitAsync(cancellationToken);
+                if (added + changed > 0)
+                {
+                    logger.LogInformation("Imported dataset: {Added} records added, {Changed} changed", added, changed);
+                }
+            }
+
+            return new ImportResult([], added, changed) { Written = written };
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await AbandonAsync(transaction, [new ImportProblem("dataset", "version", "someone else saved one of these records at the same moment")], isConflict: true, cancellationToken);
         }
         catch (DbUpdateException ex)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return new ImportResult([new ImportProblem("dataset", null, $"the database refused the import: {ex.InnerException?.Message ?? ex.Message}")], 0, 0);
+            return await AbandonAsync(transaction, [new ImportProblem("dataset", null, $"the database refused the import: {ex.InnerException?.Message ?? ex.Message}")], isConflict: false, cancellationToken);
+        }
+    }
+
+    private async Task<ImportResult> AbandonAsync(
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, List<ImportProblem> problems, bool isConflict, CancellationToken cancellationToken)
+    {
+        await transaction.RollbackAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new ImportResult(problems, 0, 0) { IsConflict = isConflict };
+    }
+
+    /// <summary>Compares each touched record with how it was; a changed one gets a new version and a revision.</summary>
+    private int RecordRevisions()
+    {
+        var changed = 0;
+        foreach (var touched in _touched)
+        {
+            var after = touched.Snapshot();
+            if (after == touched.Before)
+            {
+                continue;
+            }
+
+            if (touched.Before is not null)
+            {
+                changed++;
+                touched.Entity.Version = Guid.NewGuid();
+            }
+
+            db.Revisions.Add(new Revision
+            {
+                RecordType = touched.Type,
+                RecordId = touched.Entity.Id,
+                RecordKey = touched.Key,
+                Action = _options.Action ?? (touched.Before is null ? RevisionAction.Create : RevisionAction.Import),
+                UserId = _options.Author.UserId,
+                UserName = _options.Author.Name,
+                Summary = _options.Summary,
+                Before = touched.Before,
+                After = after,
+            });
         }
 
-        if (dryRun)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-        }
-        else
-        {
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Imported dataset: {Added} records added, {Changed} other changes", added, changed);
-        }
+        return changed;
+    }
 
-        return new ImportResult([], added, changed);
+    private void Touch(RecordType type, string key, IEditableRecord entity, bool isNew, Func<string> snapshot)
+    {
+        var conflict = !isNew && _options.ExpectedVersions.TryGetValue((type, key), out var expected) && expected != entity.Version;
+        _touched.Add(new Touched(type, key, entity, isNew ? null : snapshot(), snapshot, conflict));
     }
 
     private async Task<ExistingKeys> LoadExistingKeysAsync(CancellationToken cancellationToken)
     {
         var series = await db.RoundSeries.Select(s => new { Mechanism = s.Mechanism.Slug, s.Slug }).ToListAsync(cancellationToken);
         var mechanisms = await db.Mechanisms.Select(m => m.Slug).ToListAsync(cancellationToken);
+        var numbers = await db.Rounds.IgnoreQueryFilters()
+            .Where(r => r.Number != null && r.Series != null)
+            .Select(r => new { Mechanism = r.Mechanism.Slug, Series = r.Series!.Slug, Number = r.Number!.Value, r.Key })
+            .ToListAsync(cancellationToken);
         return new ExistingKeys(
-            await db.Sources.Select(s => s.Key).ToListAsync(cancellationToken),
-            await db.Topics.Select(t => t.Slug).ToListAsync(cancellationToken),
-            await db.Rounds.Select(r => r.Key).ToListAsync(cancellationToken),
-            mechanisms.ToDictionary(m => m, m => series.Where(s => s.Mechanism == m).Select(s => s.Slug).ToArray()));
+            await db.Sources.IgnoreQueryFilters().Select(s => s.Key).ToListAsync(cancellationToken),
+            await db.Topics.IgnoreQueryFilters().Select(t => t.Slug).ToListAsync(cancellationToken),
+            await db.Rounds.IgnoreQueryFilters().Select(r => r.Key).ToListAsync(cancellationToken),
+            mechanisms.ToDictionary(m => m, m => series.Where(s => s.Mechanism == m).Select(s => s.Slug).ToArray()))
+        {
+            RoundNumbers = numbers.ToDictionary(n => (n.Mechanism, n.Series, n.Number), n => n.Key),
+        };
     }
 
     private async Task<Dictionary<string, Source>> ApplySourcesAsync(List<SourceRecord> records, CancellationToken cancellationToken)
     {
-        var sources = await db.Sources.ToDictionaryAsync(s => s.Key, cancellationToken);
+        var sources = await db.Sources.IgnoreQueryFilters().ToDictionaryAsync(s => s.Key, cancellationToken);
         foreach (var record in records)
         {
+            var isNew = !sources.ContainsKey(record.Key!);
             var source = FindOrAdd(sources, record.Key!, key => new Source { Key = key, Language = record.Language! });
+            Touch(RecordType.Source, source.Key, source, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(source)));
             source.Title = record.Title;
             source.Publisher = record.Publisher;
             source.Url = record.Url;
@@ -100,10 +177,12 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
     private async Task<Dictionary<string, Topic>> ApplyTopicsAsync(
         List<TopicRecord> records, Dictionary<string, Source> sources, CancellationToken cancellationToken)
     {
-        var topics = await db.Topics.Include(t => t.Citations).ToDictionaryAsync(t => t.Slug, cancellationToken);
+        var topics = await db.Topics.IgnoreQueryFilters().Include(t => t.Citations).ToDictionaryAsync(t => t.Slug, cancellationToken);
         foreach (var record in records)
         {
+            var isNew = !topics.ContainsKey(record.Slug!);
             var topic = FindOrAdd(topics, record.Slug!, slug => new Topic { Slug = slug, NameEn = record.NameEn!, NameVi = record.NameVi! });
+            Touch(RecordType.Topic, topic.Slug, topic, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(topic)));
             topic.NameEn = record.NameEn!;
             topic.NameVi = record.NameVi!;
             topic.DescriptionEn = record.DescriptionEn;
@@ -167,13 +246,15 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         CancellationToken cancellationToken)
     {
         var keys = records.Select(r => r.Key!).ToList();
-        var rounds = await db.Rounds.Include(r => r.Topics).Include(r => r.Citations)
+        var rounds = await db.Rounds.IgnoreQueryFilters().Include(r => r.Topics).Include(r => r.Citations)
             .Where(r => keys.Contains(r.Key))
             .ToDictionaryAsync(r => r.Key, cancellationToken);
         foreach (var record in records)
         {
             var mechanism = mechanisms[record.Mechanism!];
+            var isNew = !rounds.ContainsKey(record.Key!);
             var round = FindOrAdd(rounds, record.Key!, key => new Round { Key = key, TitleEn = record.TitleEn!, Mechanism = mechanism });
+            Touch(RecordType.Round, round.Key, round, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(round)));
             round.Mechanism = mechanism;
             round.Kind = EnumNames.Parse<RoundKind>(record.Kind!);
             round.Series = record.Series is null ? null : mechanism.Series.Single(s => s.Slug == record.Series);
@@ -206,12 +287,14 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         CancellationToken cancellationToken)
     {
         var keys = records.Select(s => s.Key!).ToList();
-        var statements = await db.Statements.Include(s => s.Topics).Include(s => s.Citations)
+        var statements = await db.Statements.IgnoreQueryFilters().Include(s => s.Round).Include(s => s.Topics).Include(s => s.Citations)
             .Where(s => keys.Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, cancellationToken);
         foreach (var record in records)
         {
+            var isNew = !statements.ContainsKey(record.Key!);
             var statement = FindOrAdd(statements, record.Key!, key => new Statement { Key = key, TitleEn = record.TitleEn!, Language = record.Language! });
+            Touch(RecordType.Statement, statement.Key, statement, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(statement)));
             statement.Date = ParseDate(record.Date);
             statement.DateNote = record.DateNote;
             statement.Party = EnumNames.Parse<Party>(record.Party!);
@@ -220,9 +303,10 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             statement.SpeakerRole = record.SpeakerRole;
             statement.Occasion = record.Occasion;
             statement.InResponseTo = record.InResponseTo;
+
             // A statement may name a round that is already in the database but not in this file.
             statement.Round = record.Round is null ? null : rounds.GetValueOrDefault(record.Round)
-                ?? await db.Rounds.SingleAsync(r => r.Key == record.Round, cancellationToken);
+                ?? await db.Rounds.IgnoreQueryFilters().SingleAsync(r => r.Key == record.Round, cancellationToken);
             if (record.Round is null)
             {
                 statement.RoundId = null;
@@ -294,4 +378,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
     }
 
     private static PartialDate? ParseDate(string? text) => text is null ? null : PartialDate.Parse(text);
+
+    /// <summary>A record this import wrote to, with how it read before.</summary>
+    private sealed record Touched(RecordType Type, string Key, IEditableRecord Entity, string? Before, Func<string> Snapshot, bool Conflict);
 }

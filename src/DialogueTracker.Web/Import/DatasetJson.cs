@@ -11,4 +11,10 @@ public static class DatasetJson
         AllowTrailingCommas = true,
         WriteIndented = true,
     };
+
+    /// <summary>One line, for snapshots stored in revisions.</summary>
+    public static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
 }

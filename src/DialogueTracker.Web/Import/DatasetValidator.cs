@@ -13,6 +13,7 @@ public sealed class DatasetValidator
     private readonly HashSet<string> _topicSlugs;
     private readonly Dictionary<string, HashSet<string>> _seriesByMechanism;
     private readonly HashSet<string> _roundKeys;
+    private readonly IReadOnlyDictionary<(string Mechanism, string Series, int Number), string> _roundNumbers;
 
     /// <param name="existing">Keys already in the database, which records may refer to.</param>
     public DatasetValidator(ExistingKeys existing)
@@ -20,6 +21,7 @@ public sealed class DatasetValidator
         _sourceKeys = new(existing.Sources, StringComparer.Ordinal);
         _topicSlugs = new(existing.Topics, StringComparer.Ordinal);
         _roundKeys = new(existing.Rounds, StringComparer.Ordinal);
+        _roundNumbers = existing.RoundNumbers;
         _seriesByMechanism = existing.SeriesByMechanism.ToDictionary(
             p => p.Key, p => new HashSet<string>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
     }
@@ -231,6 +233,19 @@ public sealed class DatasetValidator
 
     private void CheckRoundNumbersUnique(List<RoundRecord> rounds)
     {
+        // Against the database: a number held by another round, unless this file gives that round another number.
+        var renumbered = rounds.Where(r => r.Key is not null).GroupBy(r => r.Key!).ToDictionary(g => g.Key, g => (g.First().Mechanism, g.First().Series, g.First().Number));
+        foreach (var round in rounds.Where(r => r.Number is not null && r.Series is not null && r.Mechanism is not null))
+        {
+            if (_roundNumbers.TryGetValue((round.Mechanism!, round.Series!, round.Number!.Value), out var holder)
+                && holder != round.Key
+                && (!renumbered.TryGetValue(holder, out var holderNow) || holderNow == (round.Mechanism, round.Series, round.Number)))
+            {
+                Add($"rounds ({round.Key})", "number",
+                    $"round number {round.Number} is already used in series '{round.Series}' of '{round.Mechanism}' (by '{holder}')");
+            }
+        }
+
         var duplicates = rounds
             .Where(r => r.Number is not null && r.Series is not null)
             .GroupBy(r => (r.Mechanism, r.Series, r.Number))

@@ -8,4 +8,8 @@ public sealed record ExistingKeys(
     IReadOnlyDictionary<string, string[]> SeriesByMechanism)
 {
     public static readonly ExistingKeys None = new([], [], [], new Dictionary<string, string[]>());
+
+    /// <summary>Round numbers in use: (mechanism, series, number) to the key of the round that has it.</summary>
+    public IReadOnlyDictionary<(string Mechanism, string Series, int Number), string> RoundNumbers { get; init; } =
+        new Dictionary<(string, string, int), string>();
 }

@@ -1,7 +1,7 @@
 namespace DialogueTracker.Web.Model;
 
 /// <summary>An event of a mechanism: its launch, an upgrade, a numbered round, a consultation.</summary>
-public sealed class Round : IDated
+public sealed class Round : IDated, IEditableRecord
 {
     public int Id { get; set; }
 
@@ -46,4 +46,7 @@ public sealed class Round : IDated
     public List<Topic> Topics { get; set; } = [];
     public List<Statement> Statements { get; set; } = [];
     public List<Citation> Citations { get; set; } = [];
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+    public DateTimeOffset? DeletedAt { get; set; }
 }

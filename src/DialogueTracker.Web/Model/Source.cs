@@ -1,7 +1,7 @@
 namespace DialogueTracker.Web.Model;
 
 /// <summary>A document records cite. Title, date and URL may be unknown; a repost names its original.</summary>
-public sealed class Source
+public sealed class Source : IEditableRecord
 {
     public int Id { get; set; }
 
@@ -27,4 +27,7 @@ public sealed class Source
 
     public string? Notes { get; set; }
     public List<Citation> Citations { get; set; } = [];
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+    public DateTimeOffset? DeletedAt { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace DialogueTracker.Web.Model;
 
 /// <summary>What one side said: who, when, where, in answer to what, in whose words.</summary>
-public sealed class Statement : IDated
+public sealed class Statement : IDated, IEditableRecord
 {
     public int Id { get; set; }
 
@@ -53,4 +53,7 @@ public sealed class Statement : IDated
 
     public List<Topic> Topics { get; set; } = [];
     public List<Citation> Citations { get; set; } = [];
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+    public DateTimeOffset? DeletedAt { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace DialogueTracker.Web.Model;
 
 /// <summary>A subject of the dialogue. Topics form a small tree; filtering by a topic includes its children.</summary>
-public sealed class Topic
+public sealed class Topic : IEditableRecord
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -15,4 +15,7 @@ public sealed class Topic
     public List<Round> Rounds { get; set; } = [];
     public List<Statement> Statements { get; set; } = [];
     public List<Citation> Citations { get; set; } = [];
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+    public DateTimeOffset? DeletedAt { get; set; }
 }

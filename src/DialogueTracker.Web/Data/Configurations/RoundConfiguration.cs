@@ -8,6 +8,10 @@ public sealed class RoundConfiguration : IEntityTypeConfiguration<Round>
 {
     public void Configure(EntityTypeBuilder<Round> builder)
     {
+        // Soft-deleted records leave every query unless a caller asks with IgnoreQueryFilters().
+        builder.HasQueryFilter(r => r.DeletedAt == null);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+
         builder.HasIndex(r => r.Key).IsUnique();
         builder.Property(r => r.Key).HasMaxLength(100);
         builder.Property(r => r.TitleEn).HasMaxLength(500);

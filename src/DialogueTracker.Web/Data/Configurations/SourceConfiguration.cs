@@ -8,6 +8,10 @@ public sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> builder)
     {
+        // Soft-deleted records leave every query unless a caller asks with IgnoreQueryFilters().
+        builder.HasQueryFilter(s => s.DeletedAt == null);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+
         builder.HasIndex(s => s.Key).IsUnique();
         builder.Property(s => s.Key).HasMaxLength(100);
         builder.Property(s => s.Title).HasMaxLength(500);

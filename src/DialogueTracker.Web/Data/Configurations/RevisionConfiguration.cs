@@ -1,0 +1,18 @@
+using DialogueTracker.Web.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace DialogueTracker.Web.Data.Configurations;
+
+public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
+{
+    public void Configure(EntityTypeBuilder<Revision> builder)
+    {
+        // No foreign keys to records or users: a revision must survive both.
+        builder.HasIndex(r => new { r.RecordType, r.RecordId, r.Id });
+        builder.HasIndex(r => new { r.UserId, r.Id });
+        builder.Property(r => r.RecordKey).HasMaxLength(100);
+        builder.Property(r => r.UserName).HasMaxLength(256);
+        builder.Property(r => r.Summary).HasMaxLength(500);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using DialogueTracker.Web.Model;
+
+namespace DialogueTracker.Web.Import;
+
+/// <summary>
+/// Records as dataset records: the shape revisions store, reverts re-import and exports write.
+/// Callers load the navigations each mapping reads (mechanism, series, topics, citations with sources).
+/// </summary>
+public static class RecordSnapshots
+{
+    public static RoundRecord ToRecord(Round r) => new()
+    {
+        Key = r.Key,
+        Mechanism = r.Mechanism.Slug,
+        Kind = EnumNames.ToName(r.Kind),
+        Series = r.Series?.Slug,
+        Number = r.Number,
+        NumberNote = r.NumberNote,
+        Date = r.Date?.ToString(),
+        DateNote = r.DateNote,
+        Place = r.Place,
+        TitleEn = r.TitleEn,
+        TitleVi = r.TitleVi,
+        SummaryEn = r.SummaryEn,
+        SummaryVi = r.SummaryVi,
+        Topics = [.. r.Topics.Select(t => t.Slug).Order(StringComparer.Ordinal)],
+        Citations = Citations(r.Citations),
+    };
+
+    public static StatementRecord ToRecord(Statement s) => new()
+    {
+        Key = s.Key,
+        Date = s.Date?.ToString(),
+        DateNote = s.DateNote,
+        Party = EnumNames.ToName(s.Party),
+        PartyName = s.PartyName,
+        Speaker = s.Speaker,
+        SpeakerRole = s.SpeakerRole,
+        Occasion = s.Occasion,
+        InResponseTo = s.InResponseTo,
+        Round = s.Round?.Key,
+        TitleEn = s.TitleEn,
+        TitleVi = s.TitleVi,
+        SummaryEn = s.SummaryEn,
+        SummaryVi = s.SummaryVi,
+        Quote = s.Quote,
+        Language = s.Language,
+        Topics = [.. s.Topics.Select(t => t.Slug).Order(StringComparer.Ordinal)],
+        Citations = Citations(s.Citations),
+    };
+
+    public static TopicRecord ToRecord(Topic t) => new()
+    {
+        Slug = t.Slug,
+        NameEn = t.NameEn,
+        NameVi = t.NameVi,
+        Parent = t.Parent?.Slug,
+        DescriptionEn = t.DescriptionEn,
+        DescriptionVi = t.DescriptionVi,
+        Citations = Citations(t.Citations),
+    };
+
+    public static SourceRecord ToRecord(Source s) => new()
+    {
+        Key = s.Key,
+        Title = s.Title,
+        Publisher = s.Publisher,
+        Url = s.Url,
+        PublishedOn = s.PublishedOn?.ToString(),
+        Language = s.Language,
+        Kind = EnumNames.ToName(s.Kind),
+        Original = s.Original?.Key,
+        Notes = s.Notes,
+    };
+
+    public static string ToJson<T>(T record) => JsonSerializer.Serialize(record, DatasetJson.Compact);
+
+    private static List<CitationRecord> Citations(IEnumerable<Citation> citations) =>
+    [
+        .. citations.OrderBy(c => c.Id).Select(c => new CitationRecord
+        {
+            Source = c.Source.Key,
+            Quote = c.Quote,
+            Locator = c.Locator,
+            ClaimField = c.ClaimField,
+            ClaimValue = c.ClaimValue,
+        }),
+    ];
+}

@@ -1,0 +1,11 @@
+namespace DialogueTracker.Web.Model;
+
+public enum RevisionAction
+{
+    Create,
+    Update,
+    Delete,
+    Restore,
+    Revert,
+    Import,
+}
