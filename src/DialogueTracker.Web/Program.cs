@@ -1,12 +1,15 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using DialogueTracker.Web.Accounts;
 using DialogueTracker.Web.Api;
 using DialogueTracker.Web.Charts;
 using DialogueTracker.Web.Cli;
 using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Editing;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Localization;
 using DialogueTracker.Web.Search;
+using DialogueTracker.Web.Security;
 using DialogueTracker.Web.Timeline;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
@@ -31,6 +34,11 @@ builder.Services.AddScoped<ChartQueries>();
 builder.Services.AddSearch();
 builder.Services.AddHealthChecks().AddDbContextCheck<DialogueDbContext>();
 
+// Editors: Identity accounts for the pages, bearer tokens for the write API, revisions for every change.
+builder.Services.AddAccounts();
+builder.Services.AddScoped<RecordEditor>();
+builder.Services.AddDialogueRateLimits(builder.Configuration);
+
 // Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
 // Pages in English and Vietnamese: ?culture=vi, the language switch's cookie, then Accept-Language.
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
@@ -51,7 +59,11 @@ var app = builder.Build();
 
 await app.Services.InitializeDatabaseAsync();
 
+// `create-admin --email ...` makes the first admin on this database instead of starting the app.
+if (args is ["create-admin", ..]) { Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args[1..]); return; }
+
 app.UseSerilogRequestLogging();
+app.UseSecurityHeaders();
 app.UseRequestLocalization();
 
 // Errors: problem details for the API, friendly pages for people.
@@ -67,13 +79,17 @@ app.UseWhen(context => !context.Request.Path.StartsWithSegments("/api"), site =>
 });
 
 app.UseRouting();
+app.UseRequestSizeLimits();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.MapStaticAssets();
 app.UseDialogueOpenApi();
 app.MapHealthChecks("/health");
 app.MapRazorPages().WithStaticAssets();
 app.MapLanguageSwitch();
 
-var api = app.MapGroup("/api/v1");
+var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimits.Reads);
 api.MapMechanisms();
 api.MapRounds();
 api.MapStatements();

@@ -1,5 +1,6 @@
 using DialogueTracker.Web.Api.Contracts;
 using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Model;
 using DialogueTracker.Web.Timeline;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,12 @@ public static class RoundsApi
         var group = routes.MapGroup("/rounds").WithTags("Rounds");
         group.MapGet("/", ListRounds).WithName("ListRounds");
         group.MapGet("/{id:int}", GetRound).WithName("GetRound");
+        group.MapPost("/", (RoundRecord round, [AsParameters] WriteContext write) =>
+            RecordWrites.CreateAsync(RecordType.Round, round, write, LoadAsync)).AsCreate(RecordType.Round);
+        group.MapPut("/{id:int}", (string id, RoundRecord round, [AsParameters] WriteContext write) =>
+            RecordWrites.UpdateAsync(RecordType.Round, id, round, write, ResolveAsync, LoadAsync)).AsUpdate(RecordType.Round);
+        group.MapDelete("/{id:int}", (string id, [AsParameters] WriteContext write) =>
+            RecordWrites.DeleteAsync(RecordType.Round, id, write, ResolveAsync)).AsDelete(RecordType.Round);
         return group;
     }
 
@@ -51,15 +58,28 @@ public static class RoundsApi
     /// <param name="id" example="4">Round id.</param>
     /// <param name="db">The database.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <param name="context">The request; the response carries the round's ETag, which writes send back in If-Match.</param>
     /// <response code="200">The round.</response>
     /// <response code="404">No round has this id.</response>
-    public static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> GetRound(int id, DialogueDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> GetRound(int id, DialogueDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
         var round = await WithDetails(db.Rounds.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        return round is null
-            ? ApiProblems.NotFound($"There is no round with id {id}.")
-            : TypedResults.Ok(RoundDto.From(round));
+        if (round is null)
+        {
+            return ApiProblems.NotFound($"There is no round with id {id}.");
+        }
+
+        RecordWrites.SetETag(context, round.Version);
+        return TypedResults.Ok(RoundDto.From(round));
     }
+
+    private static async Task<int?> ResolveAsync(DialogueDbContext db, string key, CancellationToken cancellationToken) =>
+        int.TryParse(key, out var id) && await db.Rounds.AnyAsync(r => r.Id == id, cancellationToken) ? id : null;
+
+    private static async Task<(object Dto, string Location)?> LoadAsync(DialogueDbContext db, int id, CancellationToken cancellationToken) =>
+        await WithDetails(db.Rounds.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken) is { } round
+            ? (RoundDto.From(round), $"/api/v1/rounds/{id}")
+            : null;
 
     private static IQueryable<Round> WithDetails(IQueryable<Round> rounds) => rounds
         .Include(r => r.Mechanism)

@@ -1,5 +1,6 @@
 using DialogueTracker.Web.Api.Contracts;
 using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Model;
 using DialogueTracker.Web.Timeline;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,6 +15,12 @@ public static class StatementsApi
         var group = routes.MapGroup("/statements").WithTags("Statements");
         group.MapGet("/", ListStatements).WithName("ListStatements");
         group.MapGet("/{id:int}", GetStatement).WithName("GetStatement");
+        group.MapPost("/", (StatementRecord statement, [AsParameters] WriteContext write) =>
+            RecordWrites.CreateAsync(RecordType.Statement, statement, write, LoadAsync)).AsCreate(RecordType.Statement);
+        group.MapPut("/{id:int}", (string id, StatementRecord statement, [AsParameters] WriteContext write) =>
+            RecordWrites.UpdateAsync(RecordType.Statement, id, statement, write, ResolveAsync, LoadAsync)).AsUpdate(RecordType.Statement);
+        group.MapDelete("/{id:int}", (string id, [AsParameters] WriteContext write) =>
+            RecordWrites.DeleteAsync(RecordType.Statement, id, write, ResolveAsync)).AsDelete(RecordType.Statement);
         return group;
     }
 
@@ -51,15 +58,28 @@ public static class StatementsApi
     /// <param name="id" example="1">Statement id.</param>
     /// <param name="db">The database.</param>
     /// <param name="cancellationToken">Cancelled when the client goes away.</param>
+    /// <param name="context">The request; the response carries the statement's ETag, which writes send back in If-Match.</param>
     /// <response code="200">The statement.</response>
     /// <response code="404">No statement has this id.</response>
-    public static async Task<Results<Ok<StatementDto>, ProblemHttpResult>> GetStatement(int id, DialogueDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StatementDto>, ProblemHttpResult>> GetStatement(int id, DialogueDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
         var statement = await WithDetails(db.Statements.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
-        return statement is null
-            ? ApiProblems.NotFound($"There is no statement with id {id}.")
-            : TypedResults.Ok(StatementDto.From(statement));
+        if (statement is null)
+        {
+            return ApiProblems.NotFound($"There is no statement with id {id}.");
+        }
+
+        RecordWrites.SetETag(context, statement.Version);
+        return TypedResults.Ok(StatementDto.From(statement));
     }
+
+    private static async Task<int?> ResolveAsync(DialogueDbContext db, string key, CancellationToken cancellationToken) =>
+        int.TryParse(key, out var id) && await db.Statements.AnyAsync(s => s.Id == id, cancellationToken) ? id : null;
+
+    private static async Task<(object Dto, string Location)?> LoadAsync(DialogueDbContext db, int id, CancellationToken cancellationToken) =>
+        await WithDetails(db.Statements.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } statement
+            ? (StatementDto.From(statement), $"/api/v1/statements/{id}")
+            : null;
 
     private static IQueryable<Statement> WithDetails(IQueryable<Statement> statements) => statements
         .Include(s => s.Round)

@@ -1,3 +1,4 @@
+using DialogueTracker.Web.Accounts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -59,5 +60,12 @@ public static class DatabaseSetup
         }
 
         await SeedData.SeedIfEmptyAsync(services, cancellationToken);
+
+        await using var accounts = services.CreateAsyncScope();
+        await AdminBootstrap.EnsureRolesAsync(accounts.ServiceProvider);
+        await AdminBootstrap.CreateConfiguredAdminAsync(
+            accounts.ServiceProvider,
+            accounts.ServiceProvider.GetRequiredService<IConfiguration>(),
+            accounts.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminBootstrap)));
     }
 }
