@@ -37,13 +37,22 @@ builder.Services.AddHealthChecks().AddDbContextCheck<DialogueDbContext>();
 // Editors: Identity accounts for the pages, bearer tokens for the write API, revisions for every change.
 builder.Services.AddAccounts();
 builder.Services.AddScoped<RecordEditor>();
+builder.Services.AddScoped<DialogueTracker.Web.Pages.Editing.EditOptions>();
 builder.Services.AddDialogueRateLimits(builder.Configuration);
 
 // Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
 // Pages in English and Vietnamese: ?culture=vi, the language switch's cookie, then Accept-Language.
 builder.Services.AddLocalization(options => options.ResourcesPath = "Resources");
 builder.Services.AddSingleton<Labels>();
-builder.Services.AddRazorPages().AddViewLocalization();
+builder.Services.AddRazorPages(options =>
+    {
+        // One form adds and edits: /rounds/new and /rounds/{id}/edit.
+        options.Conventions.AddPageRoute("/Rounds/Edit", "/rounds/new");
+        options.Conventions.AddPageRoute("/Statements/Edit", "/statements/new");
+        options.Conventions.AddPageRoute("/Topics/Edit", "/topics/new");
+        options.Conventions.AddPageRoute("/Sources/Edit", "/sources/new");
+    })
+    .AddViewLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(options => options
     .SetDefaultCulture(Cultures.English)
     .AddSupportedCultures(Cultures.Supported)

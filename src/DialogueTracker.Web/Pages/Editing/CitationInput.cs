@@ -1,0 +1,30 @@
+using DialogueTracker.Web.Import;
+
+namespace DialogueTracker.Web.Pages.Editing;
+
+/// <summary>One citation row of an edit form; a blank row adds nothing, a ticked Remove drops the citation.</summary>
+public sealed class CitationInput
+{
+    public string? Source { get; set; }
+    public string? Quote { get; set; }
+    public string? Locator { get; set; }
+    public string? ClaimField { get; set; }
+    public string? ClaimValue { get; set; }
+    public bool Remove { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Source) && string.IsNullOrWhiteSpace(Quote) && string.IsNullOrWhiteSpace(Locator);
+
+    public static CitationInput From(CitationRecord c) => new()
+    {
+        Source = c.Source, Quote = c.Quote, Locator = c.Locator, ClaimField = c.ClaimField, ClaimValue = c.ClaimValue,
+    };
+
+    public CitationRecord ToRecord() => new()
+    {
+        Source = FormText.Clean(Source),
+        Quote = FormText.Clean(Quote),
+        Locator = FormText.Clean(Locator),
+        ClaimField = FormText.Clean(ClaimField),
+        ClaimValue = FormText.Clean(ClaimValue),
+    };
+}
