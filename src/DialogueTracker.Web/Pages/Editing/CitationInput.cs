@@ -12,6 +12,15 @@ public sealed class CitationInput
     public string? ClaimValue { get; set; }
     public bool Remove { get; set; }
 
+    /// <summary>Keeps two empty rows at the end of a form, for new citations.</summary>
+    public static void AddBlankRows(List<CitationInput> rows)
+    {
+        while (rows.Count(c => c.IsBlank) < 2)
+        {
+            rows.Add(new CitationInput());
+        }
+    }
+
     public bool IsBlank => string.IsNullOrWhiteSpace(Source) && string.IsNullOrWhiteSpace(Quote) && string.IsNullOrWhiteSpace(Locator);
 
     public static CitationInput From(CitationRecord c) => new()

@@ -8,6 +8,10 @@ public static class FormText
     /// <summary>Trimmed text, or null for an empty field.</summary>
     public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
+    /// <summary>A key for a new record when the editor leaves it blank: a prefix, the date and a short random tail.</summary>
+    public static string NewKey(string prefix, string? date) =>
+        $"{prefix}-{(date ?? "undated").Replace('?', 'x').Replace('~', 'x').Replace('%', 'x').Replace('/', '-')}-{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant();
+
     /// <summary>
     /// Puts each importer problem next to its field: <c>date</c> becomes <c>Input.Date</c>,
     /// <c>citations[2].source</c> the third non-blank citation row's Source. What names no field goes on top.

@@ -38,7 +38,7 @@ public sealed class RoundInput
         var rows = Citations.Select((c, i) => (c, i)).Where(x => !x.c.IsBlank && !x.c.Remove).ToList();
         var record = new RoundRecord
         {
-            Key = FormText.Clean(Key) ?? KeyFor(),
+            Key = FormText.Clean(Key) ?? FormText.NewKey(FormText.Clean(Mechanism) ?? "round", FormText.Clean(Date)),
             Mechanism = FormText.Clean(Mechanism),
             Kind = FormText.Clean(Kind),
             Series = FormText.Clean(Series),
@@ -56,8 +56,4 @@ public sealed class RoundInput
         };
         return (record, [.. rows.Select(x => x.i)]);
     }
-
-    /// <summary>A key for a new round when the editor leaves it blank: mechanism, date and a short random tail.</summary>
-    private string KeyFor() =>
-        $"{FormText.Clean(Mechanism) ?? "round"}-{(FormText.Clean(Date) ?? "undated").Replace('?', 'x').Replace('~', 'x').Replace('%', 'x').Replace('/', '-')}-{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant();
 }

@@ -1,0 +1,39 @@
+using DialogueTracker.Web.Editing;
+using DialogueTracker.Web.Import;
+using DialogueTracker.Web.Localization;
+using DialogueTracker.Web.Model;
+using DialogueTracker.Web.Pages.Editing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
+
+namespace DialogueTracker.Web.Pages.Statements;
+
+public sealed class EditModel(RecordEditor editor, EditOptions options, IAuthorizationService authorization, IStringLocalizer<SharedResource> localizer)
+    : RecordEditPageModel(editor, authorization, localizer)
+{
+    [BindProperty] public StatementInput Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Rounds { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Topics { get; private set; } = [];
+    public IReadOnlyList<SelectListItem> Sources { get; private set; } = [];
+
+    protected override RecordType Type => RecordType.Statement;
+    protected override Guid InputVersion { get => Input.Version; set => Input.Version = value; }
+    protected override string? InputEditSummary => Input.EditSummary;
+
+    protected override void Fill(object record, Guid version) => Input = StatementInput.From((StatementRecord)record, version);
+
+    protected override (object Record, IReadOnlyList<int> CitationRows) Build() => Input.ToRecord();
+
+    protected override string PageUrl(int id, object record) => $"/statements/{id}";
+
+    protected override async Task LoadOptionsAsync(CancellationToken cancellationToken)
+    {
+        CitationInput.AddBlankRows(Input.Citations);
+        Rounds = await options.RoundsAsync(cancellationToken);
+        Topics = await options.TopicsAsync(cancellationToken);
+        Sources = await options.SourcesAsync(cancellationToken);
+    }
+}
