@@ -107,8 +107,17 @@ public sealed partial class TimelineBrowserTests(KestrelAppFactory app, Playwrig
     }
 
     [Fact]
-    public async Task No_request_leaves_the_site()
+    public async Task No_request_leaves_the_site_and_nothing_breaks_the_content_security_policy()
     {
+        var violations = new List<string>();
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add($"{Page.Url}: {message.Text}");
+            }
+        };
+
         foreach (var path in new[] { "/", "/overview", "/topics/human-rights", "/rounds/4", "/swagger/index.html" })
         {
             await OpenAsync(path);
@@ -117,6 +126,7 @@ public sealed partial class TimelineBrowserTests(KestrelAppFactory app, Playwrig
 
         Assert.NotEmpty(RequestedUrls);
         Assert.All(RequestedUrls, url => Assert.StartsWith(App.RootUri, url, StringComparison.Ordinal));
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     [Fact]

@@ -12,6 +12,13 @@ public static class DatasetJson
         WriteIndented = true,
     };
 
+    /// <summary>Indented and unescaped, for people to read on a page (which HTML-encodes it).</summary>
+    public static readonly JsonSerializerOptions Readable = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     /// <summary>One line, for snapshots stored in revisions.</summary>
     public static readonly JsonSerializerOptions Compact = new(JsonSerializerDefaults.Web)
     {

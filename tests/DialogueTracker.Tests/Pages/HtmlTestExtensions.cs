@@ -16,6 +16,9 @@ internal static class HtmlTestExtensions
         return await context.OpenAsync(request => request.Content(html).Address(new Uri(client.BaseAddress!, url)));
     }
 
+    public static Task<IDocument> ParseAsync(string html) =>
+        BrowsingContext.New(Configuration.Default).OpenAsync(request => request.Content(html));
+
     public static string Text(this IElement? element) => element?.TextContent.Trim() ?? "";
 
     public static IReadOnlyList<string> Texts(this IDocument document, string selector) =>

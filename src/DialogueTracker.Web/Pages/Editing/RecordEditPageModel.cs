@@ -84,7 +84,7 @@ public abstract class RecordEditPageModel(
 
         if (result.IsConflict && id is { } conflicted && await editor.ReadAsync(Type, conflicted, cancellationToken) is { } theirs)
         {
-            TheirVersion = RecordSnapshots.ToJson(theirs.Record);
+            TheirVersion = System.Text.Json.JsonSerializer.Serialize(theirs.Record, theirs.Record.GetType(), DatasetJson.Readable);
             InputVersion = theirs.Version;
             ModelState.Remove("Input.Version");
             ModelState.AddModelError("", localizer["Someone else saved this record after you opened it. Their version is shown below; nothing of yours was saved. Save again to replace theirs with yours."]);

@@ -1,0 +1,64 @@
+using System.Net;
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace DialogueTracker.Tests.Pages;
+
+/// <summary>A browser-like client for one person: keeps cookies, reads forms, posts them with their antiforgery token.</summary>
+internal sealed class EditorSession(DialogueTrackerFactory factory)
+{
+    public HttpClient Client { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public static async Task<EditorSession> SignedInAsync(DialogueTrackerFactory factory, string role)
+    {
+        var (user, _) = await factory.CreateEditorAsync(role);
+        var session = new EditorSession(factory);
+        using var response = await session.SignInAsync(user.Email!, DialogueTrackerFactory.TestPassword);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()} {string.Join(",", response.Headers.Select(h => h.Key))}");
+        session.UserName = user.UserName!;
+        return session;
+    }
+
+    public string UserName { get; private set; } = "";
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
+        await SubmitAsync("/account/sign-in", "form.sign-in-form", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    public Task<IDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) => Client.GetPageAsync(url, expected);
+
+    /// <summary>Fills the form found by <paramref name="formSelector"/> on <paramref name="url"/>: its current values, changed by <paramref name="values"/>.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, IReadOnlyDictionary<string, string> values, Func<IElement, bool>? keep = null)
+    {
+        var page = await GetPageAsync(url);
+        var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"no {formSelector} on {url}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.QuerySelectorAll("input[name], textarea[name], select[name]"))
+        {
+            var name = element.GetAttribute("name")!;
+            if (values.ContainsKey(name) || (keep is not null && !keep(element)))
+            {
+                continue;
+            }
+
+            switch (element)
+            {
+                case AngleSharp.Html.Dom.IHtmlInputElement { Type: "checkbox" } box when !box.IsChecked:
+                    break;
+                case AngleSharp.Html.Dom.IHtmlSelectElement select:
+                    fields.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
+                case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
+                    fields.Add(new(name, area.Value));
+                    break;
+                default:
+                    fields.Add(new(name, element.GetAttribute("value") ?? ""));
+                    break;
+            }
+        }
+
+        fields.AddRange(values.Select(v => new KeyValuePair<string, string>(v.Key, v.Value)));
+        var action = form.GetAttribute("action");
+        var target = string.IsNullOrEmpty(action) ? url : action;
+        return await Client.PostAsync(target, new FormUrlEncodedContent(fields));
+    }
+}
