@@ -25,5 +25,12 @@ public static class OpenApiSetup
             });
             options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml"), includeControllerXmlComments: true);
             options.SupportNonNullableReferenceTypes();
+            options.AddSecurityDefinition(BearerOperationFilter.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API token from your account page (/account), sent as 'Authorization: Bearer dt_...'. Only writes need one.",
+            });
+            options.OperationFilter<BearerOperationFilter>();
         });
 }
