@@ -6,6 +6,7 @@ using DialogueTracker.Web.Charts;
 using DialogueTracker.Web.Cli;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Editing;
+using DialogueTracker.Web.Export;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Localization;
 using DialogueTracker.Web.Search;
@@ -28,6 +29,7 @@ builder.Services.AddSerilog((services, logger) => logger
 // Data: SQLite, migrated and seeded on start.
 builder.Services.AddDialogueDatabase();
 builder.Services.AddScoped<DatasetImporter>();
+builder.Services.AddScoped<DatasetExporter>();
 builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
 builder.Services.AddScoped<ChartQueries>();
@@ -68,8 +70,9 @@ var app = builder.Build();
 
 await app.Services.InitializeDatabaseAsync();
 
-// `create-admin --email ...` makes the first admin on this database instead of starting the app.
+// Commands that work on this database instead of starting the app.
 if (args is ["create-admin", ..]) { Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args[1..]); return; }
+if (args is ["import", ..]) { Environment.ExitCode = await ImportCommand.RunAsync(app.Services, args[1..]); return; }
 
 app.UseSerilogRequestLogging();
 app.UseSecurityHeaders();
@@ -106,5 +109,7 @@ api.MapTopics();
 api.MapSources();
 api.MapTimeline();
 api.MapSearch();
+api.MapExport();
+api.MapImport();
 
 app.Run();

@@ -9,6 +9,29 @@ namespace DialogueTracker.Web.Import;
 /// </summary>
 public static class RecordSnapshots
 {
+    public static MechanismRecord ToRecord(Mechanism m) => new()
+    {
+        Slug = m.Slug,
+        NameEn = m.NameEn,
+        NameVi = m.NameVi,
+        DescriptionEn = m.DescriptionEn,
+        DescriptionVi = m.DescriptionVi,
+        StartDate = m.StartDate?.ToString(),
+        Series =
+        [
+            .. m.Series.OrderBy(s => s.Slug, StringComparer.Ordinal).Select(s => new SeriesRecord
+            {
+                Slug = s.Slug,
+                NameEn = s.NameEn,
+                NameVi = s.NameVi,
+                DescriptionEn = s.DescriptionEn,
+                DescriptionVi = s.DescriptionVi,
+                StartDate = s.StartDate?.ToString(),
+            }),
+        ],
+        Citations = Citations(m.Citations),
+    };
+
     public static RoundRecord ToRecord(Round r) => new()
     {
         Key = r.Key,

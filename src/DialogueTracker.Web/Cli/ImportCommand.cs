@@ -1,0 +1,50 @@
+using DialogueTracker.Web.Import;
+
+namespace DialogueTracker.Web.Cli;
+
+/// <summary><c>import FILE [--dry-run]</c>: loads a dataset file (the export format), all or nothing, and says what it did or what is wrong.</summary>
+public static class ImportCommand
+{
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        var dryRun = args.Contains("--dry-run");
+        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        if (file is null || !File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync(file is null ? "Usage: import FILE [--dry-run]" : $"There is no file '{file}'.");
+            return 2;
+        }
+
+        await using var stream = File.OpenRead(file);
+        var (dataset, problem) = await DatasetReader.ReadAsync(stream, CancellationToken.None);
+        ImportResult result;
+        if (dataset is null)
+        {
+            result = new ImportResult([problem!], 0, 0);
+        }
+        else
+        {
+            await using var scope = services.CreateAsyncScope();
+            result = await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(dataset, new ImportOptions
+            {
+                DryRun = dryRun,
+                Author = new RevisionAuthor(null, "import"),
+                Summary = $"Imported from {Path.GetFileName(file)}",
+            });
+        }
+
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync($"Nothing was written: {result.Problems.Count} problem(s).");
+            foreach (var p in result.Problems)
+            {
+                await Console.Error.WriteLineAsync($"  {p}");
+            }
+
+            return 1;
+        }
+
+        await Console.Out.WriteLineAsync($"{(dryRun ? "Dry run, nothing written: would add" : "Added")} {result.Added} record(s), {(dryRun ? "would change" : "changed")} {result.Changed}.");
+        return 0;
+    }
+}
