@@ -62,7 +62,7 @@ public sealed class OpenApiTests(DialogueTrackerFactory factory) : IClassFixture
         var result = OpenApiDocument.Parse(json, "json");
 
         Assert.Empty(result.Diagnostic!.Errors);
-        Assert.Equal(12, result.Document!.Paths.Count(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal)));
+        Assert.Equal(15, result.Document!.Paths.Count(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal)));
     }
 
     [Fact]
