@@ -7,6 +7,7 @@ using DialogueTracker.Web.Cli;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Editing;
 using DialogueTracker.Web.Export;
+using DialogueTracker.Web.Feeds;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Localization;
 using DialogueTracker.Web.Search;
@@ -30,6 +31,7 @@ builder.Services.AddSerilog((services, logger) => logger
 builder.Services.AddDialogueDatabase();
 builder.Services.AddScoped<DatasetImporter>();
 builder.Services.AddScoped<DatasetExporter>();
+builder.Services.AddScoped<FeedQuery>();
 builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
 builder.Services.AddScoped<ChartQueries>();
@@ -100,6 +102,7 @@ app.UseDialogueOpenApi();
 app.MapHealthChecks("/health");
 app.MapRazorPages().WithStaticAssets();
 app.MapLanguageSwitch();
+app.MapFeeds();
 
 var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimits.Reads);
 api.MapMechanisms();

@@ -243,7 +243,7 @@ public sealed class EditingTests(DialogueTrackerFactory factory) : IClassFixture
 
         var id = await IdOfStatementAsync("xss-test");
         var client = factory.CreateClient();
-        foreach (var url in new[] { $"/statements/{id}", "/?from=2022", "/topics/cybersecurity", "/search?q=alert", $"/history/statement/{id}", "/changes" })
+        foreach (var url in new[] { $"/statements/{id}", "/?from=2022", "/topics/cybersecurity", "/search?q=alert", $"/history/statement/{id}", "/changes", "/feeds/atom.xml" })
         {
             var html = await client.GetStringAsync(url);
             Assert.False(html.Contains("<script>alert(1)", StringComparison.Ordinal), $"{url} runs the script");
