@@ -2,7 +2,7 @@ using DialogueTracker.Web.Import;
 
 namespace DialogueTracker.Web.Cli;
 
-/// <summary><c>import FILE [--dry-run]</c>: loads a dataset file (the export format), all or nothing, and says what it did or what is wrong.</summary>
+/// <summary><c>import FILE [--dry-run]</c>: loads a dataset file (the JSON export format, or the rounds or statements CSV layout), all or nothing, and says what it did or what is wrong.</summary>
 public static class ImportCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
@@ -16,7 +16,9 @@ public static class ImportCommand
         }
 
         await using var stream = File.OpenRead(file);
-        var (dataset, problem) = await DatasetReader.ReadAsync(stream, CancellationToken.None);
+        var (dataset, problem) = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+            ? await Export.CsvImport.ReadAsync(stream, CancellationToken.None)
+            : await DatasetReader.ReadAsync(stream, CancellationToken.None);
         ImportResult result;
         if (dataset is null)
         {

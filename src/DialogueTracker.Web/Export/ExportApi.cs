@@ -16,6 +16,7 @@ public static class ExportApi
         group.MapGet("/schema", Schema).WithName("ExportSchema")
             .WithSummary("The JSON Schema of the export and import format.")
             .Produces(StatusCodes.Status200OK, contentType: "application/schema+json");
+        group.MapCsvExport();
         return group;
     }
 

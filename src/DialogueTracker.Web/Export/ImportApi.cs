@@ -20,7 +20,7 @@ public static class ImportApi
         .RequireAuthorization(AccountsSetup.ApiIsAdmin)
         .RequireRateLimiting(RateLimits.Writes)
         .WithMetadata(new RequestSizeLimitAttribute(MaxImportBytes))
-        .Accepts<Dataset>("application/json")
+        .Accepts<Dataset>("application/json", "text/csv")
         .Produces<ImportSummary>()
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -29,7 +29,10 @@ public static class ImportApi
 
     private static async Task<IResult> ImportAsync(HttpContext context, [FromQuery] bool? dryRun, DatasetImporter importer, CancellationToken cancellationToken)
     {
-        var (dataset, problem) = await DatasetReader.ReadAsync(context.Request.Body, cancellationToken);
+        var isCsv = context.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true;
+        var (dataset, problem) = isCsv
+            ? await CsvImport.ReadAsync(context.Request.Body, cancellationToken)
+            : await DatasetReader.ReadAsync(context.Request.Body, cancellationToken);
         var result = dataset is null
             ? new ImportResult([problem!], 0, 0)
             : await importer.ImportAsync(dataset, new ImportOptions

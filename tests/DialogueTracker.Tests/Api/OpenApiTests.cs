@@ -62,7 +62,14 @@ public sealed class OpenApiTests(DialogueTrackerFactory factory) : IClassFixture
         var result = OpenApiDocument.Parse(json, "json");
 
         Assert.Empty(result.Diagnostic!.Errors);
-        Assert.Equal(15, result.Document!.Paths.Count(p => p.Key.StartsWith("/api/v1/", StringComparison.Ordinal)));
+        string[] expected =
+        [
+            "/api/v1/export", "/api/v1/export/rounds.csv", "/api/v1/export/schema", "/api/v1/export/statements.csv", "/api/v1/import",
+            "/api/v1/mechanisms", "/api/v1/mechanisms/{slug}", "/api/v1/rounds", "/api/v1/rounds/{id}", "/api/v1/search",
+            "/api/v1/sources", "/api/v1/sources/{id}", "/api/v1/statements", "/api/v1/statements/{id}", "/api/v1/timeline",
+            "/api/v1/topics", "/api/v1/topics/{slug}",
+        ];
+        Assert.Equal(expected, result.Document!.Paths.Keys.Where(p => p.StartsWith("/api/v1/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -59,18 +59,23 @@ public sealed class IndexModel(DialogueDbContext db, FilterParser parser, Timeli
         (Entries, TotalCount) = await timeline.GetPageAsync(filter, CurrentPage, PageSize, cancellationToken);
     }
 
+    /// <summary>The CSV download of this view's rounds or statements, with the same filters.</summary>
+    public string CsvUrl(string records) =>
+        QueryHelpers.AddQueryString($"/api/v1/export/{records}.csv", Filters().Where(v => !string.IsNullOrWhiteSpace(v.Value)));
+
+    private Dictionary<string, string?> Filters() => new()
+    {
+        ["mechanism"] = Mechanism,
+        ["topic"] = Topic,
+        ["party"] = Party,
+        ["from"] = From,
+        ["to"] = To,
+    };
+
     /// <summary>The address of this same view on another page, so paging keeps the filters.</summary>
     public string UrlFor(int page)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["mechanism"] = Mechanism,
-            ["topic"] = Topic,
-            ["party"] = Party,
-            ["from"] = From,
-            ["to"] = To,
-        };
-        var query = values.Where(v => !string.IsNullOrWhiteSpace(v.Value)).Append(new("page", page.ToString(CultureInfo.InvariantCulture)));
+        var query = Filters().Where(v => !string.IsNullOrWhiteSpace(v.Value)).Append(new("page", page.ToString(CultureInfo.InvariantCulture)));
         return QueryHelpers.AddQueryString("/", query);
     }
 }
