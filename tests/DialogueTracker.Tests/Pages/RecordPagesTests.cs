@@ -32,6 +32,24 @@ public sealed class RecordPagesTests(DialogueTrackerFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_round_page_offers_a_citation_in_three_forms()
+    {
+        var id = await IdOfAsync("/api/v1/rounds?from=2020");
+
+        var page = await _client.GetPageAsync($"/rounds/{id}");
+
+        var box = page.QuerySelector(".cite-box")!;
+        Assert.Equal($"http://localhost/rounds/{id}", box.QuerySelector("a")!.GetAttribute("href"));
+        Assert.StartsWith("DialogueTracker. “9th round of the EU–Viet Nam Human Rights Dialogue” (19 February 2020).", box.QuerySelector(".citation-text").Text(), StringComparison.Ordinal);
+        var blocks = box.QuerySelectorAll("pre").Select(p => p.TextContent).ToList();
+        Assert.StartsWith("@misc{dialoguetracker-hrd-2020-02-19,", blocks[0], StringComparison.Ordinal);
+        Assert.Contains("year = {2020}", blocks[0], StringComparison.Ordinal);
+        var csl = System.Text.Json.JsonDocument.Parse(blocks[1]).RootElement;
+        Assert.Equal("webpage", csl.GetProperty("type").GetString());
+        Assert.Equal([2020, 2, 19], csl.GetProperty("issued").GetProperty("date-parts")[0].EnumerateArray().Select(e => e.GetInt32()));
+    }
+
+    [Fact]
     public async Task A_statement_page_shows_who_said_what_in_their_own_words()
     {
         var id = await IdOfAsync("/api/v1/statements?party=viet-nam");
