@@ -35,6 +35,19 @@ public sealed class Fts5Tokens
         return folded.ToString();
     }
 
+    /// <summary>A token's hash, as <see cref="Hashes"/> computes it; equal tokens hash equal within the process.</summary>
+    public static int Hash(string foldedWord) => string.GetHashCode(foldedWord.AsSpan());
+
+    /// <summary>Appends the hash of each of the text's tokens, in order, to <paramref name="hashes"/>.</summary>
+    public void Hashes(string text, List<int> hashes)
+    {
+        Tokenize(text);
+        foreach (var (start, length) in _tokens)
+        {
+            hashes.Add(string.GetHashCode(_folded.AsSpan(start, length)));
+        }
+    }
+
     /// <summary>Adds <paramref name="weight"/> to <paramref name="frequencies"/>[i] for every instance of phrase i in the text.</summary>
     public void Count(string text, IReadOnlyList<FoldedPhrase> phrases, double weight, double[] frequencies)
     {

@@ -5,7 +5,8 @@ namespace DialogueTracker.Web.Search;
 
 /// <summary>
 /// What filters, facets and the first ranking stage need to know of every search document, held in memory: type,
-/// party, mechanism, year, earliest day, topics and length in tokens (about 40 bytes a document; no text). Read in one go
+/// party, mechanism, year, earliest day, topics, length in tokens and its title's tokens as hashes (about 100 bytes a
+/// document; no text). Read in one go
 /// for an index version (<see cref="SearchFacetTableCache"/>), so that a search narrows and counts its matches without
 /// joining them in SQL. Documents are kept in id order, the order the index returns matches in.
 /// </summary>
@@ -77,7 +78,16 @@ public sealed class SearchFacetTable
     /// <summary>Each topic's names as the index holds them in its documents' Topics text (English, then Vietnamese).</summary>
     public IReadOnlyDictionary<int, string> TopicNames { get; }
 
+    /// <summary>Every topic's slug and names, for the topic facet.</summary>
+    public IReadOnlyDictionary<int, SearchTopic> TopicsById { get; private init; } = new Dictionary<int, SearchTopic>();
+
     public long IdAt(int index) => _ids[index];
+
+    /// <summary>A document's title as token hashes (<see cref="Fts5Tokens.Hashes"/>), in order.</summary>
+    public ReadOnlySpan<int> TitleHashes(int index) => TitleTokens.AsSpan(TitleStarts[index], TitleStarts[index + 1] - TitleStarts[index]);
+
+    private int[] TitleStarts { get; init; } = [0];
+    private int[] TitleTokens { get; init; } = [];
 
     /// <summary>
     /// How many documents a term matches on its own (bm25's idf), counted by the index the first time a search at this
@@ -139,7 +149,33 @@ public sealed class SearchFacetTable
             .Select(t => new { t.DocumentId, t.TopicId })
             .ToListAsync(cancellationToken);
         var lengths = await index.DocumentLengthsAsync(cancellationToken);
-        var topicNames = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.NameEn + "\n" + t.NameVi, cancellationToken);
+        // Titles are read once, as token hashes (a few bytes a word), for the ranking estimate; the text is not kept.
+        var titleStarts = new int[documents.Count + 1];
+        var titleTokens = new List<int>(documents.Count * 12);
+        var tokenizer = new Fts5Tokens();
+        var row = 0;
+        await foreach (var title in db.SearchDocuments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Title }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            while (row < documents.Count && documents[row].Id < title.Id)
+            {
+                titleStarts[++row] = titleTokens.Count;
+            }
+
+            if (row < documents.Count && documents[row].Id == title.Id)
+            {
+                tokenizer.Hashes(title.Title, titleTokens);
+                titleStarts[++row] = titleTokens.Count;
+            }
+        }
+
+        while (row < documents.Count)
+        {
+            titleStarts[++row] = titleTokens.Count;
+        }
+
+        // Renaming a topic rewrites its documents, so the version changes and these are read again.
+        var topicList = await db.Topics.AsNoTracking().Select(t => new SearchTopic(t.Id, t.Slug, t.NameEn, t.NameVi)).ToListAsync(cancellationToken);
+        var topicNames = topicList.ToDictionary(t => t.Id, t => t.NameEn + "\n" + t.NameVi);
 
         var n = documents.Count;
         var ids = new long[n];
@@ -175,7 +211,12 @@ public sealed class SearchFacetTable
         }
 
         topicStarts[n] = topics.Count;
-        return new SearchFacetTable(version, ids, types, parties, mechanisms, years, dates, documentLengths, topicStarts, [.. topics], topicNames);
+        return new SearchFacetTable(version, ids, types, parties, mechanisms, years, dates, documentLengths, topicStarts, [.. topics], topicNames)
+        {
+            TopicsById = topicList.ToDictionary(t => t.Id),
+            TitleStarts = titleStarts,
+            TitleTokens = [.. titleTokens],
+        };
     }
 }
 
@@ -215,3 +256,6 @@ public sealed class SearchFacetTableCache : IDisposable
 
     public void Dispose() => _gate.Dispose();
 }
+
+/// <summary>A topic as the topic facet names it.</summary>
+public sealed record SearchTopic(int Id, string Slug, string NameEn, string NameVi);

@@ -7,14 +7,11 @@ public sealed class SearchOptions
     public int CachedResults { get; set; } = 2000;
 
     /// <summary>
-    /// Searches with at most this many matches (before filters) are ranked by the index's bm25 over every match;
-    /// larger ones in two stages (see <see cref="SearchRanking"/>).
+    /// Result sets (after filters) of at most this many are ranked by scoring every result; larger ones in two stages
+    /// (see <see cref="SearchRanking"/>).
     /// </summary>
-    public int ExactRankingLimit { get; set; } = 2000;
+    public int ExactRankingLimit { get; set; } = 300;
 
-    /// <summary>
-    /// How many candidates the second stage of a two-stage ranking scores exactly at a time; a filtered result set of
-    /// at most this many is scored whole, exactly.
-    /// </summary>
-    public int RankingCandidates { get; set; } = 200;
+    /// <summary>How many candidates the second stage of a two-stage ranking scores at a time.</summary>
+    public int RankingCandidates { get; set; } = 100;
 }

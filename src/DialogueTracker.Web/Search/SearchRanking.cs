@@ -6,10 +6,11 @@ namespace DialogueTracker.Web.Search;
 /// Picks one page of a search's (filtered) matches in order of relevance, bm25 with the column weights of
 /// <see cref="ISearchIndex"/>, without scoring every match when there are many (docs/decisions/0005):
 /// <list type="bullet">
-/// <item>up to <see cref="SearchOptions.ExactRankingLimit"/> matches: the index's bm25 over all of them;</item>
-/// <item>a filtered set of up to <see cref="SearchOptions.RankingCandidates"/>: bm25 of each of them (<see cref="ISearchIndex.ScoreAsync"/>);</item>
-/// <item>otherwise two stages: an estimate from what memory holds (how often the document's topic names hold each term,
-/// its length) orders the matches; then consecutive blocks of
+/// <item>up to <see cref="SearchOptions.ExactRankingLimit"/> (filtered) matches: bm25 of each of them
+/// (<see cref="ISearchIndex.ScoreAsync"/>, which equals the index's own bm25 but does not rescan every term's doclist for
+/// its idf);</item>
+/// <item>otherwise two stages: an estimate (bm25 counting the terms in the title and topic names only, which memory holds)
+/// orders the matches; then consecutive blocks of
 /// <see cref="SearchOptions.RankingCandidates"/> in that order are scored by bm25 and sorted within the block. The order is
 /// bm25 within a block and the estimate between blocks; it is the same for every page, so pages never overlap.</item>
 /// </list>
@@ -31,21 +32,17 @@ public sealed class SearchRanking(ISearchIndex index, IOptions<SearchOptions> op
         int skip, int take, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        if (matches.Length <= settings.ExactRankingLimit)
-        {
-            var among = filtered.Length == matches.Length ? null : Ids(table, filtered);
-            return await index.RankAsync(terms, among, skip, take, cancellationToken);
-        }
-
-        var blockSize = Math.Max(1, settings.RankingCandidates);
-        if (filtered.Length <= blockSize)
+        if (filtered.Length <= settings.ExactRankingLimit)
         {
             return [.. (await ScoreAsync(terms, table, filtered, matches.Length, cancellationToken)).Skip(skip).Take(take)];
         }
 
+        var blockSize = Math.Max(1, settings.RankingCandidates);
         var firstBlock = skip / blockSize;
         var lastBlock = (skip + take - 1) / blockSize;
-        var order = EstimateOrder(terms, table, filtered, Math.Min(filtered.Length, (lastBlock + 1) * blockSize));
+        // Titles are held as token hashes, which cannot tell where a prefix matches: the index can.
+        var inTitle = terms.Any(t => t.IsPrefix) ? table.Resolve(await index.MatchIdsAsync(terms, titlesOnly: true, cancellationToken)) : [];
+        var order = EstimateOrder(terms, table, filtered, inTitle, Math.Min(filtered.Length, (lastBlock + 1) * blockSize));
         var ranked = new List<SearchMatch>();
         for (var block = firstBlock; block <= lastBlock && block * blockSize < order.Length; block++)
         {
@@ -73,13 +70,15 @@ public sealed class SearchRanking(ISearchIndex index, IOptions<SearchOptions> op
     }
 
     /// <summary>
-    /// The first <paramref name="count"/> of the filtered matches by estimated bm25, from memory alone: each term counted as
-    /// often as the document's topic names hold it (a topic's own document holds them as its title), or once elsewhere
-    /// when they do not, over the document's length. Ties go to the shorter document, then the lower id.
+    /// The first <paramref name="count"/> of the filtered matches by estimated bm25: each term counted as often as the
+    /// title holds it (from the table's title hashes; a prefix term once when the title holds every term,
+    /// <paramref name="inTitle"/>, from the index) and as often as the document's topic names hold it (from memory), or
+    /// once elsewhere when neither: bm25 but for the body's share. Ties go to the shorter document, then the lower id.
     /// </summary>
-    private static int[] EstimateOrder(IReadOnlyList<SearchTerm> terms, SearchFacetTable table, int[] filtered, int count)
+    private static int[] EstimateOrder(IReadOnlyList<SearchTerm> terms, SearchFacetTable table, int[] filtered, int[] inTitle, int count)
     {
         var phrases = terms.Select(Fts5Tokens.Phrase).ToArray();
+        var hashes = phrases.Select(p => p.Words.Select(Fts5Tokens.Hash).ToArray()).ToArray();
         var tokens = new Fts5Tokens();
         // Per topic id, how often each term occurs in the topic's names; null where none does.
         var inTopic = new double[table.MaxTopicId + 1][];
@@ -96,17 +95,31 @@ public sealed class SearchRanking(ISearchIndex index, IOptions<SearchOptions> op
         // The best `count` so far, worst on top.
         var best = new PriorityQueue<int, (double Estimate, int Length, long Id)>(count + 1, WorstFirst.Instance);
         var f = new double[phrases.Length];
+        var title = 0;
         foreach (var position in filtered)
         {
-            Array.Clear(f);
-            var weight = table.Types[position] == SearchRecordType.Topic ? TitleWeight : TopicsWeight;
-            foreach (var topicId in table.Topics(position))
+            // Both lists are in table order: step through the title matches alongside.
+            while (title < inTitle.Length && inTitle[title] < position)
+            {
+                title++;
+            }
+
+            var titleHasAll = title < inTitle.Length && inTitle[title] == position;
+            var titleHashes = table.TitleHashes(position);
+            for (var i = 0; i < f.Length; i++)
+            {
+                f[i] = phrases[i].IsPrefix ? (titleHasAll ? TitleWeight : 0.0) : TitleWeight * Occurrences(titleHashes, hashes[i]);
+            }
+
+            // A topic's own document has its names as its title and no Topics text.
+            var topics = table.Types[position] == SearchRecordType.Topic ? [] : table.Topics(position);
+            foreach (var topicId in topics)
             {
                 if (inTopic[topicId] is { } frequencies)
                 {
                     for (var i = 0; i < f.Length; i++)
                     {
-                        f[i] += weight * frequencies[i];
+                        f[i] += TopicsWeight * frequencies[i];
                     }
                 }
             }
@@ -138,6 +151,21 @@ public sealed class SearchRanking(ISearchIndex index, IOptions<SearchOptions> op
         }
 
         return order;
+    }
+
+    // How often the words occur in a row in the tokens.
+    private static int Occurrences(ReadOnlySpan<int> tokens, int[] words)
+    {
+        var count = 0;
+        for (var i = 0; i + words.Length <= tokens.Length; i++)
+        {
+            if (tokens.Slice(i, words.Length).SequenceEqual(words))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private static long[] Ids(SearchFacetTable table, int[] positions)
