@@ -3,6 +3,7 @@ using System.Globalization;
 using DialogueTracker.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 
 namespace DialogueTracker.Web.Search;
 
@@ -15,8 +16,13 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
     // bm25 weighs the columns Title, Body, Topics: a word in a title says more than one in a quote.
     private static readonly double[] ColumnWeights = [4.0, 1.0, 2.0];
 
-    public async Task<long> VersionAsync(CancellationToken cancellationToken) =>
-        await db.Database.SqlQuery<long>($"SELECT Version AS Value FROM SearchIndexVersion").SingleAsync(cancellationToken);
+    public Task<long> VersionAsync(CancellationToken cancellationToken) =>
+        WithConnectionAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT Version FROM SearchIndexVersion";
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        }, cancellationToken);
 
     public IQueryable<SearchMatch> Match(IReadOnlyList<SearchTerm> terms, bool ranked)
     {
@@ -33,16 +39,35 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
     }
 
     public Task<long[]> MatchIdsAsync(IReadOnlyList<SearchTerm> terms, bool titlesOnly, CancellationToken cancellationToken) =>
-        WithConnectionAsync(async connection =>
+        WithConnectionAsync(connection =>
         {
             // One row back, not one per match: FTS5 walks the doclists once and SQLite writes the ids as one JSON array,
-            // which costs less than stepping a reader through tens of thousands of rows.
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT json_group_array(rowid) FROM SearchIndex WHERE SearchIndex MATCH $match";
-            command.Parameters.AddWithValue("$match", titlesOnly ? $"{{Title}} : ({ToFts5(terms)})" : ToFts5(terms));
-            var json = (string?)await command.ExecuteScalarAsync(cancellationToken) ?? "[]";
-            return ParseIds(json);
+            // which costs less than stepping a reader through tens of thousands of rows. The array is parsed from
+            // SQLite's own UTF-8 buffer, so no string of it is made.
+            var match = titlesOnly ? $"{{Title}} : ({ToFts5(terms)})" : ToFts5(terms);
+            var handle = connection.Handle!;
+            Check(handle, raw.sqlite3_prepare_v2(handle, "SELECT json_group_array(rowid) FROM SearchIndex WHERE SearchIndex MATCH ?1", out var statement));
+            using (statement)
+            {
+                Check(handle, raw.sqlite3_bind_text(statement, 1, match));
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_ROW)
+                {
+                    Check(handle, step);
+                    return Task.FromResult(Array.Empty<long>());
+                }
+
+                return Task.FromResult(ParseIds(raw.sqlite3_column_blob(statement, 0)));
+            }
         }, cancellationToken);
+
+    private static void Check(sqlite3 handle, int result)
+    {
+        if (result is not raw.SQLITE_OK and not raw.SQLITE_ROW and not raw.SQLITE_DONE)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), result);
+        }
+    }
 
     public Task<IReadOnlyList<SearchMatch>> RankAsync(
         IReadOnlyList<SearchTerm> terms, IReadOnlyCollection<long>? among, int skip, int take, CancellationToken cancellationToken) =>
@@ -187,11 +212,26 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
         var expression = ToFts5(terms);
         var ids = IdsJson(documentIds);
         // Only the page's documents, one FTS5 lookup each: snippet() reads and re-tokenizes each one's text.
-        var snippets = await db.Database.SqlQuery<Snippet>($"""
-            SELECT rowid AS DocumentId, snippet(SearchIndex, -1, {SnippetHtml.MarkStart}, {SnippetHtml.MarkEnd}, '…', {SnippetTokens}) AS Text
-            FROM SearchIndex WHERE SearchIndex MATCH {expression} AND rowid IN (SELECT value FROM json_each({ids}))
-            """).ToListAsync(cancellationToken);
-        return snippets.ToDictionary(s => s.DocumentId, s => s.Text);
+        return await WithConnectionAsync<IReadOnlyDictionary<long, string>>(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                SELECT rowid, snippet(SearchIndex, -1, $start, $end, '…', {SnippetTokens}) FROM SearchIndex
+                WHERE SearchIndex MATCH $match AND rowid IN (SELECT value FROM json_each($ids))
+                """;
+            command.Parameters.AddWithValue("$start", SnippetHtml.MarkStart);
+            command.Parameters.AddWithValue("$end", SnippetHtml.MarkEnd);
+            command.Parameters.AddWithValue("$match", expression);
+            command.Parameters.AddWithValue("$ids", ids);
+            var snippets = new Dictionary<long, string>(documentIds.Count);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                snippets[reader.GetInt64(0)] = reader.GetString(1);
+            }
+
+            return snippets;
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -235,15 +275,15 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
 
     private static string IdsJson(IEnumerable<long> ids) => "[" + string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture))) + "]";
 
-    // The array json_group_array wrote: integers, commas, brackets.
-    private static long[] ParseIds(string json)
+    // The array json_group_array wrote, as UTF-8: integers, commas, brackets.
+    private static long[] ParseIds(ReadOnlySpan<byte> json)
     {
         var ids = new List<long>(json.Length / 6);
         long value = 0;
         var inNumber = false;
         foreach (var c in json)
         {
-            if (c is >= '0' and <= '9')
+            if (c is >= (byte)'0' and <= (byte)'9')
             {
                 value = value * 10 + (c - '0');
                 inNumber = true;
@@ -299,9 +339,4 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
         return offset < data.Length ? (value << 8) | data[offset++] : value;
     }
 
-    private sealed class Snippet
-    {
-        public long DocumentId { get; init; }
-        public required string Text { get; init; }
-    }
 }
