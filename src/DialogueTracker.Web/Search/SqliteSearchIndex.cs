@@ -278,7 +278,9 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
     // The array json_group_array wrote, as UTF-8: integers, commas, brackets.
     private static long[] ParseIds(ReadOnlySpan<byte> json)
     {
-        var ids = new List<long>(json.Length / 6);
+        // Sized exactly (one id per comma, plus one), so that a large result is one allocation, not a growing list.
+        var ids = new long[json.Length <= 2 ? 0 : json.Count((byte)',') + 1];
+        var count = 0;
         long value = 0;
         var inNumber = false;
         foreach (var c in json)
@@ -290,13 +292,13 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
             }
             else if (inNumber)
             {
-                ids.Add(value);
+                ids[count++] = value;
                 value = 0;
                 inNumber = false;
             }
         }
 
-        var array = ids.ToArray();
+        var array = count == ids.Length ? ids : ids[..count];
         // FTS5 returns matches in rowid order; callers rely on it, so make sure.
         for (var i = 1; i < array.Length; i++)
         {
