@@ -7,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace DialogueTracker.Web.Search;
 
 /// <summary>
-/// Runs a search for the page and the API: the matching documents, filtered, counted by facet, ranked, one
-/// page of them with snippets. Each step is one SQL query over the index's matches, so cost follows the number
-/// of matches, not the size of the database.
+/// Runs a search for the page and the API: the matching documents, filtered, counted by facet, ranked, one page of
+/// them with snippets. The index is asked for the ids of the matches only (one scan, nothing scored); filters and facets
+/// are then applied in memory over <see cref="SearchFacetTable"/>, and <see cref="SearchRanking"/> scores only what the
+/// page needs. See docs/decisions/0005-search-without-scoring-every-match.md.
 /// </summary>
-public sealed class SearchQuery(DialogueDbContext db, ISearchIndex index, SearchResultCache cache, Labels labels)
+public sealed class SearchQuery(
+    DialogueDbContext db, ISearchIndex index, SearchRanking ranking, SearchFacetTableCache facetTables, SearchResultCache cache, Labels labels)
 {
     /// <summary>How many topics the topic facet lists: the most frequent ones.</summary>
     public const int TopicFacetSize = 15;
@@ -19,78 +21,52 @@ public sealed class SearchQuery(DialogueDbContext db, ISearchIndex index, Search
     public async Task<SearchResults> RunAsync(SearchRequest request, CancellationToken cancellationToken)
     {
         var filter = request.Filter;
+        var version = await index.VersionAsync(cancellationToken);
         // Facet labels are in the reader's language, so the language is part of the key.
-        var key = (await index.VersionAsync(cancellationToken), CultureInfo.CurrentUICulture.Name, string.Join(' ', request.Terms), request.Type,
+        var key = (version, CultureInfo.CurrentUICulture.Name, string.Join(' ', request.Terms), request.Type,
             filter.MechanismSlug, filter.TopicSlug, filter.Party, filter.From, filter.To, request.Page, request.PageSize);
         if (cache.TryGet(key, out var cached))
         {
             return cached!;
         }
 
-        var results = await SearchAsync(request, cancellationToken);
+        var results = await SearchAsync(request, version, cancellationToken);
         cache.Set(key, results);
         return results;
     }
 
-    private async Task<SearchResults> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    private async Task<SearchResults> SearchAsync(SearchRequest request, long version, CancellationToken cancellationToken)
     {
-        var documents = Filter(db.SearchDocuments.AsNoTracking(), request);
-        var hits = from m in index.Match(request.Terms, ranked: false)
-                   join d in documents on m.DocumentId equals d.Id
-                   select d;
-
-        // Every facet but topics from one grouped count; each document has one value of each.
-        var groups = await hits
-            .GroupBy(d => new { d.Type, d.Party, d.MechanismId, d.Year })
-            .Select(g => new { g.Key.Type, g.Key.Party, g.Key.MechanismId, g.Key.Year, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var total = groups.Sum(g => g.Count);
+        var table = await facetTables.GetAsync(version, ct => SearchFacetTable.LoadAsync(db, index, version, ct), cancellationToken);
+        var matches = table.Resolve(await index.MatchIdsAsync(request.Terms, titlesOnly: false, cancellationToken));
+        var filtered = await FilterAsync(table, matches, request, cancellationToken);
+        var total = filtered.Length;
         if (total == 0)
         {
             return new SearchResults([], 0, SearchFacets.None);
         }
 
-        var topicCounts = await (
-                from d in hits
-                join t in db.SearchDocumentTopics on d.Id equals t.DocumentId
-                group t by t.TopicId into g
-                select new { TopicId = g.Key, Count = g.Count() })
-            .OrderByDescending(t => t.Count).ThenBy(t => t.TopicId)
-            .Take(TopicFacetSize)
-            .ToListAsync(cancellationToken);
-
-        var mechanisms = await db.Mechanisms.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
-        var topicIds = topicCounts.Select(t => t.TopicId).ToList();
-        var topics = await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-
-        var facets = new SearchFacets(
-            Type: Count(groups.Select(g => (g.Type as SearchRecordType?, g.Count)), t => (EnumNames.ToName(t), TypeLabel(t))),
-            Party: Count(groups.Select(g => (g.Party, g.Count)), p => (EnumNames.ToName(p), labels.Party(p))),
-            Mechanism: Count(groups.Select(g => (g.MechanismId, g.Count)), id => (mechanisms[id].Slug, Cultures.CurrentIsVietnamese ? mechanisms[id].NameVi : mechanisms[id].NameEn)),
-            Topic: [.. topicCounts.Where(t => topics.ContainsKey(t.TopicId))
-                .Select(t => new FacetValue(topics[t.TopicId].Slug, Cultures.CurrentIsVietnamese ? topics[t.TopicId].NameVi : topics[t.TopicId].NameEn, t.Count))],
-            Year: [.. groups.Where(g => g.Year is not null).GroupBy(g => g.Year!.Value).OrderByDescending(g => g.Key)
-                .Select(g => new FacetValue(g.Key.ToString("D4", CultureInfo.InvariantCulture), g.Key.ToString(CultureInfo.InvariantCulture), g.Sum(x => x.Count)))]);
-
+        var facets = await FacetsAsync(table, filtered, cancellationToken);
         var skip = (request.Page - 1) * request.PageSize;
         if (skip >= total)
         {
             return new SearchResults([], total, facets);
         }
 
-        var ranked = from m in index.Match(request.Terms, ranked: true)
-                     join d in documents on m.DocumentId equals d.Id
-                     select new { Document = d, m.Score };
-        var page = await ranked
-            .OrderByDescending(h => h.Score).ThenBy(h => h.Document.Id)
-            .Skip(skip).Take(request.PageSize)
-            .Select(h => new { h.Document.Id, h.Document.Type, h.Document.RecordId, h.Document.Slug, h.Document.Label, h.Document.Date, h.Document.Party, h.Score })
-            .ToListAsync(cancellationToken);
-        var snippets = await index.SnippetsAsync(request.Terms, [.. page.Select(p => p.Id)], cancellationToken);
+        var ranked = await ranking.PageAsync(request.Terms, table, matches, filtered, skip, request.PageSize, cancellationToken);
+        var ids = ranked.Select(m => m.DocumentId).ToList();
+        var documents = await db.SearchDocuments.AsNoTracking()
+            .Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.Type, d.RecordId, d.Slug, d.Label, d.Date, d.Party })
+            .ToDictionaryAsync(d => d.Id, cancellationToken);
+        var snippets = await index.SnippetsAsync(request.Terms, ids, cancellationToken);
 
-        var pageHits = page.Select(p => new SearchHit(
-            p.Type, p.RecordId, UrlOf(p.Type, p.RecordId, p.Slug), p.Label, p.Date, p.Party,
-            SnippetHtml.Render(snippets.GetValueOrDefault(p.Id) ?? p.Label), p.Score)).ToList();
+        var pageHits = ranked.Where(m => documents.ContainsKey(m.DocumentId)).Select(m =>
+        {
+            var p = documents[m.DocumentId];
+            return new SearchHit(p.Type, p.RecordId, UrlOf(p.Type, p.RecordId, p.Slug), p.Label, p.Date, p.Party,
+                SnippetHtml.Render(snippets.GetValueOrDefault(p.Id) ?? p.Label), m.Score);
+        }).ToList();
         return new SearchResults(pageHits, total, facets);
     }
 
@@ -110,51 +86,122 @@ public sealed class SearchQuery(DialogueDbContext db, ISearchIndex index, Search
         _ => $"/sources/{id}",
     };
 
-    private IQueryable<SearchDocument> Filter(IQueryable<SearchDocument> documents, SearchRequest request)
+    /// <summary>The matches (positions in the table) that pass the request's filters, in the same order.</summary>
+    private async Task<int[]> FilterAsync(SearchFacetTable table, int[] matches, SearchRequest request, CancellationToken cancellationToken)
     {
         var filter = request.Filter;
-        if (request.Type is { } type)
+        if (request.Type is null && filter.Party is null && filter.MechanismSlug is null && filter.TopicIds is null && filter.From is null && filter.To is null)
         {
-            documents = documents.Where(d => d.Type == type);
+            return matches;
+        }
+
+        var mechanism = SearchFacetTable.NoMechanism;
+        if (filter.MechanismSlug is { } slug)
+        {
+            var id = await db.Mechanisms.AsNoTracking().Where(m => m.Slug == slug).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
+            if (id is null)
+            {
+                return [];
+            }
+
+            mechanism = id.Value;
         }
 
         // Only statements have a party, as on the timeline.
-        if (filter.Party is { } party)
-        {
-            documents = documents.Where(d => d.Party == party);
-        }
-
-        if (filter.MechanismSlug is { } slug)
-        {
-            documents = documents.Where(d => db.Mechanisms.Any(m => m.Id == d.MechanismId && m.Slug == slug));
-        }
-
-        if (filter.TopicIds is { } topicIds)
-        {
-            documents = documents.Where(d => db.SearchDocumentTopics.Any(t => t.DocumentId == d.Id && topicIds.Contains(t.TopicId)));
-        }
-
+        var party = filter.Party is { } p ? (sbyte)p : SearchFacetTable.NoParty;
+        var topics = filter.TopicIds is { } topicIds ? new HashSet<int>(topicIds) : null;
         // Undated records (topics, most sources) drop out when a date bound is set, as on the timeline.
-        if (filter.From is { } from)
+        var from = filter.From?.Earliest.DayNumber;
+        var to = filter.To?.Latest.DayNumber;
+
+        var kept = new List<int>(matches.Length);
+        foreach (var position in matches)
         {
-            var earliest = from.Earliest;
-            documents = documents.Where(d => d.DateEarliest >= earliest);
+            if ((request.Type is { } type && table.Types[position] != type)
+                || (filter.Party is not null && table.Parties[position] != party)
+                || (filter.MechanismSlug is not null && table.Mechanisms[position] != mechanism)
+                || (from is { } earliest && (table.Dates[position] == SearchFacetTable.NoDate || table.Dates[position] < earliest))
+                || (to is { } latest && (table.Dates[position] == SearchFacetTable.NoDate || table.Dates[position] > latest))
+                || (topics is not null && !HasAny(table.Topics(position), topics)))
+            {
+                continue;
+            }
+
+            kept.Add(position);
         }
 
-        if (filter.To is { } to)
-        {
-            var latest = to.Latest;
-            documents = documents.Where(d => d.DateEarliest <= latest);
-        }
-
-        return documents;
+        return [.. kept];
     }
 
-    private static List<FacetValue> Count<T>(IEnumerable<(T? Value, int Count)> counts, Func<T, (string Value, string Label)> describe)
-        where T : struct => [.. counts
-            .Where(c => c.Value is not null)
-            .GroupBy(c => c.Value!.Value)
-            .Select(g => (Described: describe(g.Key), Count: g.Sum(c => c.Count)))
+    private static bool HasAny(ReadOnlySpan<int> topics, HashSet<int> wanted)
+    {
+        foreach (var topic in topics)
+        {
+            if (wanted.Contains(topic))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<SearchFacets> FacetsAsync(SearchFacetTable table, int[] filtered, CancellationToken cancellationToken)
+    {
+        // Counted in arrays indexed by value: a search may count tens of thousands of matches.
+        var types = new int[Enum.GetValues<SearchRecordType>().Length];
+        var parties = new int[Enum.GetValues<Party>().Length];
+        var mechanismCounts = new int[table.MaxMechanismId + 1];
+        var years = new int[table.MaxYear - table.MinYear + 1];
+        var topicCounts = new int[table.MaxTopicId + 1];
+        foreach (var position in filtered)
+        {
+            types[(int)table.Types[position]]++;
+            if (table.Parties[position] != SearchFacetTable.NoParty)
+            {
+                parties[table.Parties[position]]++;
+            }
+
+            if (table.Mechanisms[position] != SearchFacetTable.NoMechanism)
+            {
+                mechanismCounts[table.Mechanisms[position]]++;
+            }
+
+            if (table.Years[position] != SearchFacetTable.NoYear)
+            {
+                years[table.Years[position] - table.MinYear]++;
+            }
+
+            foreach (var topic in table.Topics(position))
+            {
+                topicCounts[topic]++;
+            }
+        }
+
+        var topTopics = NonZero(topicCounts).OrderByDescending(t => t.Count).ThenBy(t => t.Value).Take(TopicFacetSize).ToList();
+        var mechanisms = await db.Mechanisms.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
+        var topicIds = topTopics.Select(t => t.Value).ToList();
+        var topics = await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var vietnamese = Cultures.CurrentIsVietnamese;
+
+        return new SearchFacets(
+            Type: Describe(NonZero(types), t => (EnumNames.ToName((SearchRecordType)t), TypeLabel((SearchRecordType)t))),
+            Party: Describe(NonZero(parties), p => (EnumNames.ToName((Party)p), labels.Party((Party)p))),
+            Mechanism: Describe(NonZero(mechanismCounts).Where(m => mechanisms.ContainsKey(m.Value)),
+                id => (mechanisms[id].Slug, vietnamese ? mechanisms[id].NameVi : mechanisms[id].NameEn)),
+            Topic: [.. topTopics.Where(t => topics.ContainsKey(t.Value))
+                .Select(t => new FacetValue(topics[t.Value].Slug, vietnamese ? topics[t.Value].NameVi : topics[t.Value].NameEn, t.Count))],
+            Year: [.. NonZero(years).OrderByDescending(y => y.Value)
+                .Select(y => (Year: y.Value + table.MinYear, y.Count))
+                .Select(y => new FacetValue(y.Year.ToString("D4", CultureInfo.InvariantCulture), y.Year.ToString(CultureInfo.InvariantCulture), y.Count))]);
+    }
+
+    private static IEnumerable<(int Value, int Count)> NonZero(int[] counts) =>
+        counts.Select((count, value) => (Value: value, Count: count)).Where(c => c.Count > 0);
+
+    private static List<FacetValue> Describe(IEnumerable<(int Value, int Count)> counts, Func<int, (string Value, string Label)> describe) =>
+        [.. counts
+            .Select(c => (Described: describe(c.Value), c.Count))
             .OrderByDescending(c => c.Count).ThenBy(c => c.Described.Label, StringComparer.Ordinal)
             .Select(c => new FacetValue(c.Described.Value, c.Described.Label, c.Count))];
 }

@@ -7,7 +7,9 @@ public static class SearchSetup
         services.AddOptions<SearchOptions>().BindConfiguration("Search");
         return services
             .AddSingleton<SearchResultCache>()
+            .AddSingleton<SearchFacetTableCache>()
             .AddScoped<ISearchIndex, SqliteSearchIndex>()
+            .AddScoped<SearchRanking>()
             .AddScoped<SearchRequestParser>()
             .AddScoped<SearchQuery>();
     }
