@@ -37,6 +37,7 @@ echo "Database: $(du -h "$WORK/bench.db" | cut -f1)"
 start_server() {
   (cd "$WORK/app" && exec dotnet DialogueTracker.Web.dll --urls "$URL" \
     --ConnectionStrings:DialogueTracker="Data Source=$WORK/bench.db" \
+    --RateLimiting:ReadsPerMinute=0 \
     --Serilog:MinimumLevel:Default=Warning --Search:CachedResults="$1") >"$WORK/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 100); do curl -sf "$URL/health" >/dev/null && return 0; sleep 0.2; done
