@@ -1,3 +1,4 @@
+using DialogueTracker.Web.Timeline;
 using Microsoft.AspNetCore.Mvc;
 
 namespace DialogueTracker.Web.Api;
@@ -13,4 +14,8 @@ public sealed record FilterParameters(
     [FromQuery(Name = "topic")] string? Topic,
     [FromQuery(Name = "party")] string? Party,
     [FromQuery(Name = "from")] string? From,
-    [FromQuery(Name = "to")] string? To);
+    [FromQuery(Name = "to")] string? To)
+{
+    public Task<(RecordFilter Filter, Dictionary<string, string[]> Errors)> ParseAsync(FilterParser parser, CancellationToken cancellationToken) =>
+        parser.ParseAsync(Mechanism, Topic, Party, From, To, cancellationToken);
+}

@@ -36,7 +36,7 @@ public static class StatementsApi
         HttpContext context,
         CancellationToken cancellationToken)
     {
-        var (filter, errors) = await parser.ParseAsync(filters.Mechanism, filters.Topic, filters.Party, filters.From, filters.To, cancellationToken);
+        var (filter, errors) = await filters.ParseAsync(parser, cancellationToken);
         var (page, pageSize) = paging.Parse(errors);
         if (errors.Count > 0)
         {

@@ -53,7 +53,7 @@ public static class CsvExport
         HttpContext context, Api.FilterParameters filters, FilterParser parser, string name,
         Func<RecordFilter, CsvWriter, Task> write, CancellationToken ct)
     {
-        var (filter, errors) = await parser.ParseAsync(filters.Mechanism, filters.Topic, filters.Party, filters.From, filters.To, ct);
+        var (filter, errors) = await filters.ParseAsync(parser, ct);
         if (errors.Count > 0)
         {
             return Api.ApiProblems.InvalidQuery(errors);
