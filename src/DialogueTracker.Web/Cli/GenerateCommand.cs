@@ -144,6 +144,18 @@ public static class GenerateCommand
                 vietnamese ? "vi" : "en", vietnamese ? "news-article" : "press-release");
         }
 
+        // Every record cites a source, as real records must; so a generated database exports to a valid dataset.
+        foreach (var mechanismId in mechanismIds)
+        {
+            await Execute(connection, $"INSERT INTO Citations (SourceId, MechanismId, Quote) VALUES (1, {mechanismId}, 'synthetic')");
+        }
+
+        foreach (var topicId in topicIds.Values)
+        {
+            await Execute(connection, $"INSERT INTO Citations (SourceId, TopicId, Quote) VALUES (1, {topicId}, 'synthetic')");
+        }
+
+        await using var roundCitation = Prepare(connection, "INSERT INTO Citations (SourceId, RoundId, Quote) VALUES ($0, $1, $2)", 3);
         var roundCount = Math.Max(1, statementCount / 200);
         await using var round = Prepare(connection, """
             INSERT INTO Rounds (Id, Key, MechanismId, Kind, Date, DateEarliest, DateLatest, Place, TitleEn, TitleVi, SummaryEn, SummaryVi)
@@ -166,6 +178,7 @@ public static class GenerateCommand
                 $"{nameEn}, {date.Earliest:yyyy-MM-dd}", $"{nameVi}, ngày {date.Earliest:dd/MM/yyyy}",
                 Sentences(random, topics, english: true), Sentences(random, topics, english: false));
             rounds.Add((id, date.Earliest!.Value));
+            await RunAsync(roundCitation, random.Next(1, sourceCount + 1), id, $"{nameEn}, {date.Earliest:yyyy-MM-dd}");
         }
 
         await using var statement = Prepare(connection, """

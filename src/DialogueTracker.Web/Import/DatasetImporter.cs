@@ -247,7 +247,8 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
     {
         var keys = records.Select(r => r.Key!).ToList();
         var rounds = await db.Rounds.IgnoreQueryFilters().Include(r => r.Topics).Include(r => r.Citations)
-            .Where(r => keys.Contains(r.Key))
+            // One JSON array parameter, not one parameter per key: a large import would pass SQLite's limit.
+            .Where(r => EF.Parameter(keys).Contains(r.Key))
             .ToDictionaryAsync(r => r.Key, cancellationToken);
         foreach (var record in records)
         {
@@ -288,7 +289,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
     {
         var keys = records.Select(s => s.Key!).ToList();
         var statements = await db.Statements.IgnoreQueryFilters().Include(s => s.Round).Include(s => s.Topics).Include(s => s.Citations)
-            .Where(s => keys.Contains(s.Key))
+            .Where(s => EF.Parameter(keys).Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, cancellationToken);
         foreach (var record in records)
         {
