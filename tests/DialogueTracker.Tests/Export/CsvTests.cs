@@ -49,6 +49,27 @@ public sealed class CsvTests(DialogueTrackerFactory factory) : IClassFixture<Dia
     }
 
     [Fact]
+    public async Task A_search_downloads_its_matching_records()
+    {
+        var (_, statements) = await GetCsvAsync("/api/v1/export/statements.csv?q=tu+do+ton+giao");
+        var (_, rounds) = await GetCsvAsync("/api/v1/export/rounds.csv?q=vong+thu+9");
+
+        Assert.Equal(["eu-delegation-human-rights-priorities", "vn-mofa-eu-hr-report-2020"], statements.Select(r => (string)r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["hrd-2020-02-19"], rounds.Select(r => (string)r.Key));
+        var page = await _client.GetPageAsync("/search?q=tu+do+ton+giao");
+        Assert.Contains(page.QuerySelectorAll(".downloads a"), a => a.GetAttribute("href") == "/api/v1/export/statements.csv?q=tu%20do%20ton%20giao");
+    }
+
+    [Fact]
+    public async Task A_search_download_with_nothing_to_search_is_a_400_problem()
+    {
+        using var response = await _client.GetAsync("/api/v1/export/statements.csv?q=%22");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Bad_filters_on_a_download_are_a_400_problem()
     {
         using var response = await _client.GetAsync("/api/v1/export/rounds.csv?from=soon");

@@ -79,6 +79,11 @@ public sealed class IndexModel(SearchRequestParser parser, SearchQuery search, D
             .ToDictionary(p => p.Item1, p => p.Item2);
     }
 
+    /// <summary>This search's matching rounds or statements as CSV (the first 1,000 results).</summary>
+    public string CsvUrl(string records) => QueryHelpers.AddQueryString($"/api/v1/export/{records}.csv",
+        new Dictionary<string, string?> { ["q"] = Q, ["mechanism"] = Mechanism, ["topic"] = Topic, ["party"] = Party, ["from"] = From, ["to"] = To }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value)));
+
     /// <summary>This search with one parameter set to <paramref name="value"/> (or removed when null), from the first page.</summary>
     public string UrlWith(string name, string? value) => UrlFor(1, new Dictionary<string, string?> { [name] = value });
 
