@@ -123,46 +123,45 @@ public static class RecordWrites
         Func<DialogueDbContext, string, CancellationToken, Task<int?>> resolve,
         Func<DialogueDbContext, int, CancellationToken, Task<(object Dto, string Location)?>> load)
     {
-        var (editor, db, context, summary, cancellationToken) = (write.Editor, write.Db, write.Context, write.Summary, write.CancellationToken);
-        var what = EnumNames.ToName(type);
-        if (await resolve(db, key, cancellationToken) is not { } id)
-        {
-            return ApiProblems.NotFound($"There is no {what} '{key}'.");
-        }
-
-        var (version, problem) = ReadIfMatch(context);
+        var (id, version, problem) = await TargetAsync(type, key, write, resolve);
         if (problem is not null)
         {
             return problem;
         }
 
-        var result = await editor.UpdateAsync(type, id, record, version!.Value, AuthorOf(context.User), summary, cancellationToken);
+        var result = await write.Editor.UpdateAsync(type, id, record, version, AuthorOf(write.Context.User), write.Summary, write.CancellationToken);
         if (!result.Succeeded)
         {
-            return Failure(result, what);
+            return Failure(result, EnumNames.ToName(type));
         }
 
-        SetETag(context, result.Version);
-        return TypedResults.Ok((await load(db, result.Id, cancellationToken))!.Value.Dto);
+        SetETag(write.Context, result.Version);
+        return TypedResults.Ok((await load(write.Db, result.Id, write.CancellationToken))!.Value.Dto);
     }
 
     public static async Task<IResult> DeleteAsync(
         RecordType type, string key, WriteContext write, Func<DialogueDbContext, string, CancellationToken, Task<int?>> resolve)
     {
-        var (editor, db, context, summary, cancellationToken) = (write.Editor, write.Db, write.Context, write.Summary, write.CancellationToken);
-        var what = EnumNames.ToName(type);
-        if (await resolve(db, key, cancellationToken) is not { } id)
-        {
-            return ApiProblems.NotFound($"There is no {what} '{key}'.");
-        }
-
-        var (version, problem) = ReadIfMatch(context);
+        var (id, version, problem) = await TargetAsync(type, key, write, resolve);
         if (problem is not null)
         {
             return problem;
         }
 
-        var result = await editor.DeleteAsync(type, id, version!.Value, AuthorOf(context.User), summary, cancellationToken);
-        return result.Succeeded ? TypedResults.NoContent() : Failure(result, what);
+        var result = await write.Editor.DeleteAsync(type, id, version, AuthorOf(write.Context.User), write.Summary, write.CancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : Failure(result, EnumNames.ToName(type));
+    }
+
+    /// <summary>The record a PUT or DELETE names, and the version the client read: or the problem (404, 428, 412) to answer with.</summary>
+    private static async Task<(int Id, Guid Version, IResult? Problem)> TargetAsync(
+        RecordType type, string key, WriteContext write, Func<DialogueDbContext, string, CancellationToken, Task<int?>> resolve)
+    {
+        if (await resolve(write.Db, key, write.CancellationToken) is not { } id)
+        {
+            return (0, Guid.Empty, ApiProblems.NotFound($"There is no {EnumNames.ToName(type)} '{key}'."));
+        }
+
+        var (version, problem) = ReadIfMatch(write.Context);
+        return problem is not null ? (id, Guid.Empty, problem) : (id, version!.Value, null);
     }
 }
