@@ -13,6 +13,7 @@ using DialogueTracker.Web.Localization;
 using DialogueTracker.Web.Search;
 using DialogueTracker.Web.Security;
 using DialogueTracker.Web.Timeline;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 
@@ -36,7 +37,9 @@ builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
 builder.Services.AddScoped<ChartQueries>();
 builder.Services.AddSearch();
-builder.Services.AddHealthChecks().AddDbContextCheck<DialogueDbContext>();
+builder.Services.AddHealthChecks()
+    .AddDbContextCheck<DialogueDbContext>(tags: ["ready"])
+    .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"]);
 
 // Editors: Identity accounts for the pages, bearer tokens for the write API, revisions for every change.
 builder.Services.AddAccounts();
@@ -63,7 +66,9 @@ builder.Services.Configure<RequestLocalizationOptions>(options => options
     .AddSupportedUICultures(Cultures.Supported));
 // Vietnamese and typographic characters go out as themselves, not as &#x...; entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-builder.Services.AddProblemDetails();
+// Every problem names its request, as the X-Request-Id header and the logs do, so a report can be traced.
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
 builder.Services.AddDialogueOpenApi();
@@ -76,6 +81,11 @@ await app.Services.InitializeDatabaseAsync();
 if (args is ["create-admin", ..]) { Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args[1..]); return; }
 if (args is ["import", ..]) { Environment.ExitCode = await ImportCommand.RunAsync(app.Services, args[1..]); return; }
 
+app.Use((context, next) =>
+{
+    context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+    return next(context);
+});
 app.UseSerilogRequestLogging();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
@@ -99,7 +109,10 @@ app.UseAuthorization();
 app.UseRateLimiter();
 app.MapStaticAssets();
 app.UseDialogueOpenApi();
+// Live: the process answers. Ready: the database answers and is migrated. /health is both, as before.
 app.MapHealthChecks("/health");
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapRazorPages().WithStaticAssets();
 app.MapLanguageSwitch();
 app.MapFeeds();
