@@ -75,7 +75,17 @@ builder.Services.AddDialogueOpenApi();
 
 var app = builder.Build();
 
-await app.Services.InitializeDatabaseAsync();
+try
+{
+    await app.Services.InitializeDatabaseAsync();
+}
+catch (Exception ex) when (ex is NewerDatabaseException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+{
+    // A database this build cannot or must not use: one clear line, no stack trace, a failing exit code.
+    await Console.Error.WriteLineAsync($"DialogueTracker cannot start: {ex.Message}");
+    Environment.ExitCode = 1;
+    return;
+}
 
 // Commands that work on this database instead of starting the app.
 if (args is ["create-admin", ..]) { Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args[1..]); return; }

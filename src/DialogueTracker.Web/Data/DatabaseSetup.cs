@@ -9,6 +9,8 @@ public static class DatabaseSetup
 {
     public const string ConnectionStringName = "DialogueTracker";
 
+    private static readonly SqlitePragmas Pragmas = new();
+
     /// <summary>
     /// Registers the SQLite database. A relative file path in the connection string is taken relative to
     /// the content root, so the app finds the same file whatever folder it is started from.
@@ -22,6 +24,7 @@ public static class DatabaseSetup
             options.UseSqlite(
                 ResolveConnectionString(configuration, environment.ContentRootPath),
                 sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                .AddInterceptors(Pragmas)
                 // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
                 .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
         });
@@ -51,6 +54,14 @@ public static class DatabaseSetup
             if (!string.IsNullOrEmpty(folder) && Path.IsPathRooted(dataSource))
             {
                 Directory.CreateDirectory(folder);
+            }
+
+            // A database that a newer build has migrated is left alone rather than half-understood.
+            var known = db.Database.GetMigrations().ToHashSet();
+            var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new NewerDatabaseException(dataSource, unknown);
             }
 
             await db.Database.MigrateAsync(cancellationToken);

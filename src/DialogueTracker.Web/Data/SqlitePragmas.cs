@@ -1,0 +1,28 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DialogueTracker.Web.Data;
+
+/// <summary>
+/// Per-connection SQLite settings chosen for durability: with WAL, <c>synchronous = FULL</c> syncs every commit, so a
+/// write that was answered 2xx survives a crash or power loss; <c>busy_timeout</c> lets a writer wait for another
+/// instead of failing with "database is locked"; foreign keys are enforced.
+/// </summary>
+public sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

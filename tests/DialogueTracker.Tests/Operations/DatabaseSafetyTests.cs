@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using DialogueTracker.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogueTracker.Tests.Operations;
+
+public sealed class DatabaseSafetyTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+{
+    [Fact]
+    public async Task Connections_use_wal_full_sync_a_busy_timeout_and_foreign_keys()
+    {
+        await using var scope = factory.CreateScope(out var db);
+        await db.Database.OpenConnectionAsync();
+
+        async Task<string> PragmaAsync(string name)
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        Assert.Equal("wal", await PragmaAsync("journal_mode"));
+        Assert.Equal("2", await PragmaAsync("synchronous"));
+        Assert.Equal("5000", await PragmaAsync("busy_timeout"));
+        Assert.Equal("1", await PragmaAsync("foreign_keys"));
+    }
+
+    [Fact]
+    public async Task A_database_from_a_newer_version_is_refused_with_one_clear_line_and_left_untouched()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"dialoguetracker-newer-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<DialogueDbContext>().UseSqlite($"Data Source={path}").Options;
+            await using (var db = new DialogueDbContext(options))
+            {
+                await db.Database.MigrateAsync();
+                await db.Database.ExecuteSqlRawAsync("INSERT INTO __EFMigrationsHistory (MigrationId, ProductVersion) VALUES ('29991231000000_FromTheFuture', '99.0.0')");
+            }
+
+            SqliteConnection.ClearAllPools();
+            var before = await File.ReadAllBytesAsync(path);
+
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = AppContext.BaseDirectory,
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                ArgumentList = { "DialogueTracker.Web.dll", "--urls", "http://127.0.0.1:0", $"--ConnectionStrings:DialogueTracker=Data Source={path}", "--Serilog:MinimumLevel:Default=Warning" },
+            };
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            Assert.True(process.WaitForExit(60_000), "the app did not exit");
+
+            Assert.Equal(1, process.ExitCode);
+            var message = (await stderr).Trim();
+            Assert.StartsWith("DialogueTracker cannot start: The database", message, StringComparison.Ordinal);
+            Assert.Contains("29991231000000_FromTheFuture", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", message + await stdout, StringComparison.Ordinal);
+            Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+}
