@@ -79,7 +79,7 @@ try
 {
     await app.Services.InitializeDatabaseAsync();
 }
-catch (Exception ex) when (ex is NewerDatabaseException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
 {
     // A database this build cannot or must not use: one clear line, no stack trace, a failing exit code.
     await Console.Error.WriteLineAsync($"DialogueTracker cannot start: {ex.Message}");

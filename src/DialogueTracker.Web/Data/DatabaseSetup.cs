@@ -31,9 +31,27 @@ public static class DatabaseSetup
 
     public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
     {
-        var configured = configuration.GetConnectionString(ConnectionStringName)
-            ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not set.");
-        var builder = new SqliteConnectionStringBuilder(configured);
+        var configured = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            throw new StartupConfigurationException($"ConnectionStrings:{ConnectionStringName} is not set.");
+        }
+
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(configured);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupConfigurationException($"ConnectionStrings:{ConnectionStringName} is not a SQLite connection string: {ex.Message}");
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            throw new StartupConfigurationException($"ConnectionStrings:{ConnectionStringName} names no database file (Data Source=...).");
+        }
+
         if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith("file:", StringComparison.Ordinal)
             && builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
         {

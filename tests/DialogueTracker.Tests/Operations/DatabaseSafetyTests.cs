@@ -26,6 +26,42 @@ public sealed class DatabaseSafetyTests(DialogueTrackerFactory factory) : IClass
         Assert.Equal("1", await PragmaAsync("foreign_keys"));
     }
 
+    /// <summary>Starts the real app as its own process and returns its exit code and what it wrote.</summary>
+    private static async Task<(int ExitCode, string Error, string Output)> RunAppAsync(string connectionString)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            ArgumentList = { "DialogueTracker.Web.dll", "--urls", "http://127.0.0.1:0", $"--ConnectionStrings:DialogueTracker={connectionString}", "--Serilog:MinimumLevel:Default=Warning" },
+        };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        if (!process.WaitForExit(60_000))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the app did not exit");
+        }
+
+        return (process.ExitCode, (await stderr).Trim(), await stdout);
+    }
+
+    [Theory]
+    [InlineData("Data Source=/etc/hostname/inside-a-file/dialoguetracker.db", "DialogueTracker cannot start:")]
+    [InlineData("Colour=blue", "DialogueTracker cannot start: ConnectionStrings:DialogueTracker is not a SQLite connection string")]
+    [InlineData("Mode=ReadOnly", "DialogueTracker cannot start: ConnectionStrings:DialogueTracker names no database file")]
+    public async Task Bad_configuration_stops_the_app_with_one_clear_line(string connectionString, string expected)
+    {
+        var (exitCode, error, output) = await RunAppAsync(connectionString);
+
+        Assert.Equal(1, exitCode);
+        Assert.StartsWith(expected, error, StringComparison.Ordinal);
+        Assert.Single(error.Split('\n'));
+        Assert.DoesNotContain("   at ", error + output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_database_from_a_newer_version_is_refused_with_one_clear_line_and_left_untouched()
     {
@@ -42,23 +78,12 @@ public sealed class DatabaseSafetyTests(DialogueTrackerFactory factory) : IClass
             SqliteConnection.ClearAllPools();
             var before = await File.ReadAllBytesAsync(path);
 
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardError = true,
-                RedirectStandardOutput = true,
-                ArgumentList = { "DialogueTracker.Web.dll", "--urls", "http://127.0.0.1:0", $"--ConnectionStrings:DialogueTracker=Data Source={path}", "--Serilog:MinimumLevel:Default=Warning" },
-            };
-            using var process = Process.Start(start)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            Assert.True(process.WaitForExit(60_000), "the app did not exit");
+            var (exitCode, message, output) = await RunAppAsync($"Data Source={path}");
 
-            Assert.Equal(1, process.ExitCode);
-            var message = (await stderr).Trim();
+            Assert.Equal(1, exitCode);
             Assert.StartsWith("DialogueTracker cannot start: The database", message, StringComparison.Ordinal);
             Assert.Contains("29991231000000_FromTheFuture", message, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", message + await stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", message + output, StringComparison.Ordinal);
             Assert.Equal(before, await File.ReadAllBytesAsync(path));
         }
         finally
