@@ -77,7 +77,7 @@ public sealed partial class EditorBrowserTests(KestrelAppFactory app, Playwright
     }
 
     [Fact]
-    public async Task The_editing_pages_pass_axe_too()
+    public async Task The_editing_pages_are_valid_html_and_pass_axe_too()
     {
         var email = await CreateEditorAsync();
         await OpenAsync("/account/sign-in");
@@ -86,7 +86,19 @@ public sealed partial class EditorBrowserTests(KestrelAppFactory app, Playwright
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Page.WaitForURLAsync(App.RootUri + "/");
 
-        foreach (var path in new[] { "/rounds/new", "/statements/1/edit", "/topics/new", "/sources/1/edit", "/account", "/changes", "/history/round/1", "/account/sign-in" })
+        string[] paths = ["/rounds/new", "/statements/1/edit", "/topics/new", "/sources/1/edit", "/account", "/changes", "/history/round/1", "/account/sign-in"];
+        var html = new Dictionary<string, string>();
+        foreach (var path in paths)
+        {
+            // The server's raw HTML, fetched with this signed-in browser's cookies.
+            var raw = await Context.APIRequest.GetAsync(App.RootUri + path);
+            html[path] = await raw.TextAsync();
+        }
+
+        var invalid = await HtmlValidation.ProblemsAsync(html);
+        Assert.True(invalid.Count == 0, string.Join("\n", invalid.Take(40)));
+
+        foreach (var path in paths)
         {
             await OpenAsync(path);
             await Page.AddScriptTagAsync(new() { Path = Path.Combine(PageQualityTests.ToolsFolder, "node_modules", "axe-core", "axe.min.js") });
