@@ -36,7 +36,7 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
 
         if (existing.Entity.Version != expectedVersion)
         {
-            return new EditResult { IsConflict = true, Id = id, Version = existing.Entity.Version, Problems = [new ImportProblem(existing.Key, "version", "someone else saved this record after you opened it")] };
+            return Stale(existing);
         }
 
         db.ChangeTracker.Clear();
@@ -53,7 +53,7 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
 
         if (existing.Entity.Version != expectedVersion)
         {
-            return new EditResult { IsConflict = true, Id = id, Version = existing.Entity.Version, Problems = [new ImportProblem(existing.Key, "version", "someone else saved this record after you opened it")] };
+            return Stale(existing);
         }
 
         if (await WhyNotDeletableAsync(type, id, cancellationToken) is { } reason)
@@ -173,6 +173,14 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
         db.ChangeTracker.Clear();
         return new EditResult { Id = existing.Entity.Id, Version = existing.Entity.Version };
     }
+
+    private static EditResult Stale(Loaded existing) => new()
+    {
+        IsConflict = true,
+        Id = existing.Entity.Id,
+        Version = existing.Entity.Version,
+        Problems = [new ImportProblem(existing.Key, "version", "someone else saved this record after you opened it")],
+    };
 
     private async Task<string?> WhyNotDeletableAsync(RecordType type, int id, CancellationToken cancellationToken) => type switch
     {

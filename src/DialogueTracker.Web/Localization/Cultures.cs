@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Primitives;
 
 namespace DialogueTracker.Web.Localization;
 
@@ -16,4 +18,13 @@ public static class Cultures
 
     /// <summary>The language's name in itself, as a language switch shows it.</summary>
     public static string Autonym(string culture) => culture == Vietnamese ? "Tiếng Việt" : "English";
+
+    /// <summary>
+    /// A query string (with its "?", or empty) without the culture parameters, which would override the reader's
+    /// chosen language: the form for canonical addresses and the language switch's way back.
+    /// </summary>
+    public static string QueryWithoutCulture(IEnumerable<KeyValuePair<string, StringValues>> query) =>
+        QueryHelpers.AddQueryString("", query
+            .Where(p => !p.Key.Equals("culture", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("ui-culture", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v))));
 }

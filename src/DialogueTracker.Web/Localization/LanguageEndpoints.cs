@@ -47,9 +47,6 @@ public static class LanguageEndpoints
             return returnUrl;
         }
 
-        var query = QueryHelpers.ParseQuery(returnUrl[queryStart..])
-            .Where(p => !p.Key.Equals("culture", StringComparison.OrdinalIgnoreCase) && !p.Key.Equals("ui-culture", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
-        return QueryHelpers.AddQueryString(returnUrl[..queryStart], query);
+        return returnUrl[..queryStart] + Cultures.QueryWithoutCulture(QueryHelpers.ParseQuery(returnUrl[queryStart..]));
     }
 }

@@ -21,6 +21,13 @@ public sealed class CitationInput
         }
     }
 
+    /// <summary>The citations a form describes (blank and removed rows left out), and for each the form row it came from.</summary>
+    public static (List<CitationRecord> Records, IReadOnlyList<int> Rows) ToRecords(List<CitationInput> rows)
+    {
+        var kept = rows.Select((row, index) => (row, index)).Where(x => !x.row.IsBlank && !x.row.Remove).ToList();
+        return ([.. kept.Select(x => x.row.ToRecord())], [.. kept.Select(x => x.index)]);
+    }
+
     public bool IsBlank => string.IsNullOrWhiteSpace(Source) && string.IsNullOrWhiteSpace(Quote) && string.IsNullOrWhiteSpace(Locator);
 
     public static CitationInput From(CitationRecord c) => new()

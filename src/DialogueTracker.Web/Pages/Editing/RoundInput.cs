@@ -35,7 +35,7 @@ public sealed class RoundInput
     /// <summary>The record to save, and for each of its citations the form row it came from.</summary>
     public (RoundRecord Record, IReadOnlyList<int> CitationRows) ToRecord()
     {
-        var rows = Citations.Select((c, i) => (c, i)).Where(x => !x.c.IsBlank && !x.c.Remove).ToList();
+        var (citations, rows) = CitationInput.ToRecords(Citations);
         var record = new RoundRecord
         {
             Key = FormText.Clean(Key) ?? FormText.NewKey(FormText.Clean(Mechanism) ?? "round", FormText.Clean(Date)),
@@ -52,8 +52,8 @@ public sealed class RoundInput
             SummaryEn = FormText.Clean(SummaryEn),
             SummaryVi = FormText.Clean(SummaryVi),
             Topics = [.. Topics.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct()],
-            Citations = [.. rows.Select(x => x.c.ToRecord())],
+            Citations = citations,
         };
-        return (record, [.. rows.Select(x => x.i)]);
+        return (record, rows);
     }
 }

@@ -37,7 +37,7 @@ public sealed class StatementInput
 
     public (StatementRecord Record, IReadOnlyList<int> CitationRows) ToRecord()
     {
-        var rows = Citations.Select((c, i) => (c, i)).Where(x => !x.c.IsBlank && !x.c.Remove).ToList();
+        var (citations, rows) = CitationInput.ToRecords(Citations);
         var record = new StatementRecord
         {
             Key = FormText.Clean(Key) ?? FormText.NewKey(FormText.Clean(Party) ?? "statement", FormText.Clean(Date)),
@@ -58,8 +58,8 @@ public sealed class StatementInput
             Quote = FormText.Clean(Quote),
             Language = FormText.Clean(Language),
             Topics = [.. Topics.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct()],
-            Citations = [.. rows.Select(x => x.c.ToRecord())],
+            Citations = citations,
         };
-        return (record, [.. rows.Select(x => x.i)]);
+        return (record, rows);
     }
 }

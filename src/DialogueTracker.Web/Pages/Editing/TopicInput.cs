@@ -24,7 +24,7 @@ public sealed class TopicInput
 
     public (TopicRecord Record, IReadOnlyList<int> CitationRows) ToRecord()
     {
-        var rows = Citations.Select((c, i) => (c, i)).Where(x => !x.c.IsBlank && !x.c.Remove).ToList();
+        var (citations, rows) = CitationInput.ToRecords(Citations);
         return (new TopicRecord
         {
             Slug = FormText.Clean(Slug),
@@ -33,7 +33,7 @@ public sealed class TopicInput
             Parent = FormText.Clean(Parent),
             DescriptionEn = FormText.Clean(DescriptionEn),
             DescriptionVi = FormText.Clean(DescriptionVi),
-            Citations = [.. rows.Select(x => x.c.ToRecord())],
-        }, [.. rows.Select(x => x.i)]);
+            Citations = citations,
+        }, rows);
     }
 }

@@ -9,7 +9,7 @@ public static class PageLinks
 {
     /// <summary>This page's absolute address without a culture parameter: the one to cite.</summary>
     public static string Canonical(HttpRequest request) =>
-        UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path) + QueryWithout(request, "culture", "ui-culture");
+        UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path) + Cultures.QueryWithoutCulture(request.Query);
 
     /// <summary>This page in a given language, for <c>hreflang</c> alternates.</summary>
     public static string InLanguage(HttpRequest request, string culture) =>
@@ -17,13 +17,5 @@ public static class PageLinks
 
     /// <summary>The language switch's link: remembers the choice, then comes back here.</summary>
     public static string SwitchTo(HttpRequest request, string culture) =>
-        QueryHelpers.AddQueryString($"{request.PathBase}{LanguageEndpoints.Path}/{culture}", "returnUrl", $"{request.PathBase}{request.Path}{QueryWithout(request, "culture", "ui-culture")}");
-
-    private static string QueryWithout(HttpRequest request, params string[] names)
-    {
-        var kept = request.Query
-            .Where(p => !names.Contains(p.Key, StringComparer.OrdinalIgnoreCase))
-            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)));
-        return QueryHelpers.AddQueryString("", kept);
-    }
+        QueryHelpers.AddQueryString($"{request.PathBase}{LanguageEndpoints.Path}/{culture}", "returnUrl", $"{request.PathBase}{request.Path}{Cultures.QueryWithoutCulture(request.Query)}");
 }
