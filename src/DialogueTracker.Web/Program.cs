@@ -20,7 +20,9 @@ using Serilog;
 // `generate ...` fills a benchmark database with synthetic records instead of starting the app.
 if (args is ["generate", ..]) { Environment.ExitCode = await GenerateCommand.RunAsync(args[1..]); return; }
 
-var builder = WebApplication.CreateBuilder(args);
+// For `import FILE`, only --Key=Value options are configuration: a path such as /tmp/x.json would otherwise be read
+// as a key and swallow the next option (the connection string, say) as its value.
+var builder = WebApplication.CreateBuilder(args is ["import", ..] ? [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))] : args);
 
 // Logging: Serilog from configuration (console by default; a file sink can be added in appsettings).
 builder.Services.AddSerilog((services, logger) => logger
@@ -77,7 +79,8 @@ var app = builder.Build();
 
 try
 {
-    await app.Services.InitializeDatabaseAsync();
+    // An import into a new database gets the file's records only, not the seed data as well.
+    await app.Services.InitializeDatabaseAsync(seed: args is not ["import", ..]);
 }
 catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
 {
