@@ -5,75 +5,157 @@ using Microsoft.EntityFrameworkCore;
 namespace DialogueTracker.Web.Import;
 
 /// <summary>
-/// Loads a <see cref="Dataset"/> into the database: validated first, then written in one transaction,
-/// all or nothing. Records are matched on their stable keys, so importing the same file twice changes nothing.
+/// Loads a dataset into the database: validated first, then written in one transaction, all or nothing.
+/// Records are matched on their stable keys, so importing the same file twice changes nothing.
 /// Every record whose content changes gets a revision. The seed data, imports and editors' saves all go through here.
+/// Statements, which may number hundreds of thousands, are written part by part with change tracking cleared in
+/// between, new ones through <see cref="ImportWriter"/>, so time and memory stay in proportion to a part.
 /// </summary>
 public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
 {
     private readonly List<Touched> _touched = [];
+    private readonly List<Statement> _newStatements = [];
+    private readonly Dictionary<(RecordType Type, string Key), (int Id, Guid Version)> _written = [];
     private ImportOptions _options = ImportOptions.Default;
+    private int _added;
+    private int _changed;
 
     public Task<ImportResult> ImportAsync(Dataset dataset, bool dryRun, CancellationToken cancellationToken = default) =>
         ImportAsync(dataset, ImportOptions.Default with { DryRun = dryRun }, cancellationToken);
 
-    public async Task<ImportResult> ImportAsync(Dataset dataset, ImportOptions options, CancellationToken cancellationToken = default)
+    public Task<ImportResult> ImportAsync(Dataset dataset, ImportOptions options, CancellationToken cancellationToken = default) =>
+        ImportAsync(DatasetInput.Of(dataset), options, cancellationToken);
+
+    public async Task<ImportResult> ImportAsync(DatasetInput input, ImportOptions options, CancellationToken cancellationToken = default)
     {
         _options = options;
         _touched.Clear();
-        var problems = new DatasetValidator(await LoadExistingKeysAsync(cancellationToken)).Validate(dataset);
+        _newStatements.Clear();
+        _written.Clear();
+        (_added, _changed) = (0, 0);
+        var problems = await ValidateAsync(input, cancellationToken);
         if (problems.Count > 0)
         {
             return new ImportResult(problems, 0, 0);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var writer = new ImportWriter(db);
         try
         {
-            var sources = await ApplySourcesAsync(dataset.Sources, cancellationToken);
-            var topics = await ApplyTopicsAsync(dataset.Topics, sources, cancellationToken);
-            var mechanisms = await ApplyMechanismsAsync(dataset.Mechanisms, sources, cancellationToken);
-            var rounds = await ApplyRoundsAsync(dataset.Rounds, mechanisms, topics, sources, cancellationToken);
-            await ApplyStatementsAsync(dataset.Statements, rounds, topics, sources, cancellationToken);
+            // New statements' topic links are written before the statements (see ImportWriter), so foreign keys
+            // are checked at the commit; SQLite turns this off again when the transaction ends.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", cancellationToken);
 
-            var conflicts = _touched.Where(t => t.Conflict).Select(t => new ImportProblem($"{EnumNames.ToName(t.Type)} ({t.Key})", "version",
-                "someone else saved this record after you opened it")).ToList();
-            if (conflicts.Count > 0)
+            // Sources, topics, mechanisms and rounds are few beside statements and may refer to one another in any
+            // order, so they are applied whole.
+            var others = new Dataset();
+            await foreach (var part in input.ReadAsync(DatasetSections.Others, cancellationToken))
+            {
+                others.Sources.AddRange(part.Sources);
+                others.Topics.AddRange(part.Topics);
+                others.Mechanisms.AddRange(part.Mechanisms);
+                others.Rounds.AddRange(part.Rounds);
+            }
+
+            var sources = await ApplySourcesAsync(others.Sources, cancellationToken);
+            var topics = await ApplyTopicsAsync(others.Topics, sources, cancellationToken);
+            var mechanisms = await ApplyMechanismsAsync(others.Mechanisms, sources, cancellationToken);
+            await ApplyRoundsAsync(others.Rounds, mechanisms, topics, sources, cancellationToken);
+            if (await SaveAsync(writer, cancellationToken) is { } conflicts)
             {
                 return await AbandonAsync(transaction, conflicts, isConflict: true, cancellationToken);
             }
 
-            // New records get their ids on the first save; revisions, which name them, on the second.
-            await db.SaveChangesAsync(cancellationToken);
-            var changed = RecordRevisions();
-            await db.SaveChangesAsync(cancellationToken);
+            await foreach (var part in input.ReadAsync(DatasetSections.Statements, cancellationToken))
+            {
+                await ApplyStatementsAsync(part.Statements, cancellationToken);
+                if (await SaveAsync(writer, cancellationToken) is { } statementConflicts)
+                {
+                    return await AbandonAsync(transaction, statementConflicts, isConflict: true, cancellationToken);
+                }
+            }
 
-            var added = _touched.Count(t => t.Before is null);
-            var written = _touched.ToDictionary(t => (t.Type, t.Key), t => (t.Entity.Id, t.Entity.Version));
             if (options.DryRun)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                db.ChangeTracker.Clear();
             }
             else
             {
                 await transaction.CommitAsync(cancellationToken);
-                if (added + changed > 0)
+                if (_added + _changed > 0)
                 {
-                    logger.LogInformation("Imported dataset: {Added} records added, {Changed} changed", added, changed);
+                    logger.LogInformation("Imported dataset: {Added} records added, {Changed} changed", _added, _changed);
                 }
             }
 
-            return new ImportResult([], added, changed) { Written = written };
+            return new ImportResult([], _added, _changed) { Written = new Dictionary<(RecordType, string), (int, Guid)>(_written) };
         }
         catch (DbUpdateConcurrencyException)
         {
             return await AbandonAsync(transaction, [new ImportProblem("dataset", "version", "someone else saved one of these records at the same moment")], isConflict: true, cancellationToken);
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
         {
-            return await AbandonAsync(transaction, [new ImportProblem("dataset", null, $"the database refused the import: {ex.InnerException?.Message ?? ex.Message}")], isConflict: false, cancellationToken);
+            var message = ex is DbUpdateException { InnerException: { } inner } ? inner.Message : ex.Message;
+            return await AbandonAsync(transaction, [new ImportProblem("dataset", null, $"the database refused the import: {message}")], isConflict: false, cancellationToken);
         }
+        catch (System.Text.Json.JsonException ex)
+        {
+            // The file changed between the check and the write.
+            return await AbandonAsync(transaction, [DatasetReader.ToProblem(ex)], isConflict: false, cancellationToken);
+        }
+    }
+
+    /// <summary>Every problem in the dataset, read part by part; nothing is written.</summary>
+    private async Task<IReadOnlyList<ImportProblem>> ValidateAsync(DatasetInput input, CancellationToken cancellationToken)
+    {
+        var validator = new DatasetValidator(await LoadExistingKeysAsync(cancellationToken));
+        try
+        {
+            await foreach (var part in input.ReadAsync(DatasetSections.All, cancellationToken))
+            {
+                validator.Add(part);
+            }
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return [DatasetReader.ToProblem(ex)];
+        }
+
+        return validator.Finish();
+    }
+
+    /// <summary>
+    /// Writes what the records applied since the last save changed, with their revisions, then lets go of them.
+    /// Returns the conflicts instead, when a record changed since the version an editor started from.
+    /// </summary>
+    private async Task<List<ImportProblem>?> SaveAsync(ImportWriter writer, CancellationToken cancellationToken)
+    {
+        var conflicts = _touched.Where(t => t.Conflict).Select(t => new ImportProblem($"{EnumNames.ToName(t.Type)} ({t.Key})", "version",
+            "someone else saved this record after you opened it")).ToList();
+        if (conflicts.Count > 0)
+        {
+            return conflicts;
+        }
+
+        // Records get their ids on the first save; revisions, which name them, after; new versions on the second save.
+        await db.SaveChangesAsync(cancellationToken);
+        await writer.InsertStatementsAsync(_newStatements, cancellationToken);
+        var revisions = RecordRevisions();
+        await db.SaveChangesAsync(cancellationToken);
+        await writer.InsertRevisionsAsync(revisions, cancellationToken);
+
+        _added += _touched.Count(t => t.Before is null);
+        foreach (var t in _touched)
+        {
+            _written[(t.Type, t.Key)] = (t.Entity.Id, t.Entity.Version);
+        }
+
+        _touched.Clear();
+        _newStatements.Clear();
+        db.ChangeTracker.Clear();
+        return null;
     }
 
     private async Task<ImportResult> AbandonAsync(
@@ -85,9 +167,9 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
     }
 
     /// <summary>Compares each touched record with how it was; a changed one gets a new version and a revision.</summary>
-    private int RecordRevisions()
+    private List<Revision> RecordRevisions()
     {
-        var changed = 0;
+        var revisions = new List<Revision>();
         foreach (var touched in _touched)
         {
             var after = touched.Snapshot();
@@ -98,11 +180,11 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
 
             if (touched.Before is not null)
             {
-                changed++;
+                _changed++;
                 touched.Entity.Version = Guid.NewGuid();
             }
 
-            db.Revisions.Add(new Revision
+            revisions.Add(new Revision
             {
                 RecordType = touched.Type,
                 RecordId = touched.Entity.Id,
@@ -116,7 +198,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             });
         }
 
-        return changed;
+        return revisions;
     }
 
     private void Touch(RecordType type, string key, IEditableRecord entity, bool isNew, Func<string> snapshot)
@@ -280,21 +362,32 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         return rounds;
     }
 
-    private async Task ApplyStatementsAsync(
-        List<StatementRecord> records,
-        Dictionary<string, Round> rounds,
-        Dictionary<string, Topic> topics,
-        Dictionary<string, Source> sources,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies one part of the statements. What they refer to is loaded for the part (the rounds, topics and sources
+    /// are in the database by now); new statements are kept out of change tracking and written by the <see cref="ImportWriter"/>.
+    /// </summary>
+    private async Task ApplyStatementsAsync(List<StatementRecord> records, CancellationToken cancellationToken)
     {
         var keys = records.Select(s => s.Key!).ToList();
-        var statements = await db.Statements.IgnoreQueryFilters().Include(s => s.Round).Include(s => s.Topics).Include(s => s.Citations)
+        var roundKeys = records.Where(s => s.Round is not null).Select(s => s.Round!).Distinct().ToList();
+        var sourceKeys = records.SelectMany(s => s.Citations).Select(c => c.Source!).Distinct().ToList();
+        // One JSON array parameter, not one parameter per key: a large part would pass SQLite's limit.
+        var rounds = await db.Rounds.IgnoreQueryFilters().Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
+        var sources = await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(sourceKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
+        var topics = await db.Topics.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
+        var statements = await db.Statements.IgnoreQueryFilters().Include(s => s.Round).Include(s => s.Topics)
+            .Include(s => s.Citations).ThenInclude(c => c.Source)
             .Where(s => EF.Parameter(keys).Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, cancellationToken);
         foreach (var record in records)
         {
-            var isNew = !statements.ContainsKey(record.Key!);
-            var statement = FindOrAdd(statements, record.Key!, key => new Statement { Key = key, TitleEn = record.TitleEn!, Language = record.Language! });
+            var isNew = !statements.TryGetValue(record.Key!, out var statement);
+            if (statement is null)
+            {
+                statement = new Statement { Key = record.Key!, TitleEn = record.TitleEn!, Language = record.Language! };
+                _newStatements.Add(statement);
+            }
+
             Touch(RecordType.Statement, statement.Key, statement, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(statement)));
             statement.Date = ParseDate(record.Date);
             statement.DateNote = record.DateNote;
@@ -304,10 +397,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             statement.SpeakerRole = record.SpeakerRole;
             statement.Occasion = record.Occasion;
             statement.InResponseTo = record.InResponseTo;
-
-            // A statement may name a round that is already in the database but not in this file.
-            statement.Round = record.Round is null ? null : rounds.GetValueOrDefault(record.Round)
-                ?? await db.Rounds.IgnoreQueryFilters().SingleAsync(r => r.Key == record.Round, cancellationToken);
+            statement.Round = record.Round is null ? null : rounds[record.Round];
             if (record.Round is null)
             {
                 statement.RoundId = null;

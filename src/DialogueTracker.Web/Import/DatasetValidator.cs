@@ -4,7 +4,8 @@ namespace DialogueTracker.Web.Import;
 
 /// <summary>
 /// Checks a whole dataset before anything is written: every problem is reported with its record and field,
-/// so one dry run finds them all.
+/// so one dry run finds them all. Records may come in parts (<see cref="Add"/>, then <see cref="Finish"/>), so a large
+/// file is checked without being held whole; a reference to a record later in the file is checked at the end.
 /// </summary>
 public sealed class DatasetValidator
 {
@@ -14,6 +15,17 @@ public sealed class DatasetValidator
     private readonly Dictionary<string, HashSet<string>> _seriesByMechanism;
     private readonly HashSet<string> _roundKeys;
     private readonly IReadOnlyDictionary<(string Mechanism, string Series, int Number), string> _roundNumbers;
+
+    // What the whole file must be seen for: keys met so far in each collection, references not yet resolved,
+    // topic parents (for cycles) and round numbers (for clashes).
+    private readonly Dictionary<string, HashSet<string>> _seen = [];
+    private readonly Dictionary<string, HashSet<string>> _duplicates = [];
+    private readonly Dictionary<string, int> _counts = [];
+    private readonly List<Reference> _unresolved = [];
+    private readonly List<TopicRecord> _topics = [];
+    private readonly List<RoundRecord> _numberedRounds = [];
+    private readonly Dictionary<string, (string? Mechanism, string? Series, int? Number)> _roundNumbering = [];
+    private string? _wrongFormat;
 
     /// <param name="existing">Keys already in the database, which records may refer to.</param>
     public DatasetValidator(ExistingKeys existing)
@@ -28,58 +40,106 @@ public sealed class DatasetValidator
 
     public IReadOnlyList<ImportProblem> Validate(Dataset dataset)
     {
-        if (dataset.Format != Dataset.CurrentFormat)
+        Add(dataset);
+        return Finish();
+    }
+
+    /// <summary>Checks the next records of the file; indexes count on from the records before.</summary>
+    public void Add(Dataset part)
+    {
+        if (_wrongFormat is not null || part.Format != Dataset.CurrentFormat)
         {
-            Add("dataset", "format", $"unsupported format '{dataset.Format}'; expected '{Dataset.CurrentFormat}'");
-            return _problems;
+            _wrongFormat ??= part.Format;
+            return;
         }
 
-        // Keys first, so records may refer to ones defined later in the same file.
-        foreach (var s in dataset.Sources) { if (s.Key is not null) { _sourceKeys.Add(s.Key); } }
-        foreach (var t in dataset.Topics) { if (t.Slug is not null) { _topicSlugs.Add(t.Slug); } }
-        foreach (var r in dataset.Rounds) { if (r.Key is not null) { _roundKeys.Add(r.Key); } }
-        foreach (var m in dataset.Mechanisms.Where(m => m.Slug is not null))
+        // Keys first, so records may refer to ones defined later in the same part.
+        foreach (var s in part.Sources) { if (s.Key is not null) { _sourceKeys.Add(s.Key); } }
+        foreach (var t in part.Topics) { if (t.Slug is not null) { _topicSlugs.Add(t.Slug); } }
+        foreach (var r in part.Rounds) { if (r.Key is not null) { _roundKeys.Add(r.Key); } }
+        foreach (var m in part.Mechanisms.Where(m => m.Slug is not null))
         {
             var series = _seriesByMechanism.TryGetValue(m.Slug!, out var known) ? known : _seriesByMechanism[m.Slug!] = new(StringComparer.Ordinal);
             series.UnionWith(m.Series.Select(s => s.Slug).OfType<string>());
         }
 
-        CheckUnique("sources", dataset.Sources.Select(s => s.Key));
-        CheckUnique("topics", dataset.Topics.Select(t => t.Slug));
-        CheckUnique("mechanisms", dataset.Mechanisms.Select(m => m.Slug));
-        CheckUnique("rounds", dataset.Rounds.Select(r => r.Key));
-        CheckUnique("statements", dataset.Statements.Select(s => s.Key));
-
-        for (var i = 0; i < dataset.Sources.Count; i++)
+        foreach (var (i, source) in Number("sources", part.Sources, s => s.Key))
         {
-            ValidateSource($"sources[{i}] ({dataset.Sources[i].Key})", dataset.Sources[i]);
+            ValidateSource($"sources[{i}] ({source.Key})", source);
         }
 
-        for (var i = 0; i < dataset.Topics.Count; i++)
+        foreach (var (i, topic) in Number("topics", part.Topics, t => t.Slug))
         {
-            ValidateTopic($"topics[{i}] ({dataset.Topics[i].Slug})", dataset.Topics[i]);
+            ValidateTopic($"topics[{i}] ({topic.Slug})", topic);
+            _topics.Add(topic);
         }
 
-        CheckTopicCycles(dataset.Topics);
-
-        for (var i = 0; i < dataset.Mechanisms.Count; i++)
+        foreach (var (i, mechanism) in Number("mechanisms", part.Mechanisms, m => m.Slug))
         {
-            ValidateMechanism($"mechanisms[{i}] ({dataset.Mechanisms[i].Slug})", dataset.Mechanisms[i]);
+            ValidateMechanism($"mechanisms[{i}] ({mechanism.Slug})", mechanism);
         }
 
-        for (var i = 0; i < dataset.Rounds.Count; i++)
+        foreach (var (i, round) in Number("rounds", part.Rounds, r => r.Key))
         {
-            ValidateRound($"rounds[{i}] ({dataset.Rounds[i].Key})", dataset.Rounds[i]);
+            ValidateRound($"rounds[{i}] ({round.Key})", round);
+            if (round.Key is not null)
+            {
+                _roundNumbering.TryAdd(round.Key, (round.Mechanism, round.Series, round.Number));
+            }
+
+            if (round.Number is not null && round.Series is not null)
+            {
+                _numberedRounds.Add(round);
+            }
         }
 
-        CheckRoundNumbersUnique(dataset.Rounds);
-
-        for (var i = 0; i < dataset.Statements.Count; i++)
+        foreach (var (i, statement) in Number("statements", part.Statements, s => s.Key))
         {
-            ValidateStatement($"statements[{i}] ({dataset.Statements[i].Key})", dataset.Statements[i]);
+            ValidateStatement($"statements[{i}] ({statement.Key})", statement);
+        }
+    }
+
+    /// <summary>The checks that need the whole file; then every problem found.</summary>
+    public IReadOnlyList<ImportProblem> Finish()
+    {
+        if (_wrongFormat is not null)
+        {
+            return [new ImportProblem("dataset", "format", $"unsupported format '{_wrongFormat}'; expected '{Dataset.CurrentFormat}'")];
         }
 
+        foreach (var reference in _unresolved.Where(r => !r.Resolves(this)))
+        {
+            Report(reference.Record, reference.Field, reference.Message);
+        }
+
+        foreach (var (collection, keys) in _duplicates)
+        {
+            foreach (var key in keys)
+            {
+                Report($"{collection} ({key})", null, "duplicate key");
+            }
+        }
+
+        CheckTopicCycles(_topics);
+        CheckRoundNumbersUnique(_numberedRounds);
         return _problems;
+    }
+
+    /// <summary>Each record with its index in the whole file, noting keys met twice.</summary>
+    private IEnumerable<(int Index, T Record)> Number<T>(string collection, List<T> records, Func<T, string?> keyOf)
+    {
+        var seen = _seen.TryGetValue(collection, out var s) ? s : _seen[collection] = new(StringComparer.Ordinal);
+        var start = _counts.GetValueOrDefault(collection);
+        _counts[collection] = start + records.Count;
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (keyOf(records[i]) is { } key && !seen.Add(key))
+            {
+                (_duplicates.TryGetValue(collection, out var d) ? d : _duplicates[collection] = new(StringComparer.Ordinal)).Add(key);
+            }
+
+            yield return (start + i, records[i]);
+        }
     }
 
     private void ValidateSource(string record, SourceRecord source)
@@ -90,12 +150,16 @@ public sealed class DatasetValidator
         CheckDate(record, "publishedOn", source.PublishedOn);
         if (source.Url is not null && !IsWebUrl(source.Url))
         {
-            Add(record, "url", $"'{source.Url}' is not an absolute http or https URL");
+            Report(record, "url", $"'{source.Url}' is not an absolute http or https URL");
         }
 
-        if (source.Original is not null && (!_sourceKeys.Contains(source.Original) || source.Original == source.Key))
+        if (source.Original is not null && source.Original == source.Key)
         {
-            Add(record, "original", $"unknown source '{source.Original}'");
+            Report(record, "original", $"unknown source '{source.Original}'");
+        }
+        else if (source.Original is not null && !_sourceKeys.Contains(source.Original))
+        {
+            Refer(new Reference(record, "original", $"unknown source '{source.Original}'", Sources: source.Original));
         }
     }
 
@@ -106,7 +170,7 @@ public sealed class DatasetValidator
         Require(record, "nameVi", topic.NameVi);
         if (topic.Parent is not null && !_topicSlugs.Contains(topic.Parent))
         {
-            Add(record, "parent", $"unknown topic '{topic.Parent}'");
+            Refer(new Reference(record, "parent", $"unknown topic '{topic.Parent}'", Topics: topic.Parent));
         }
 
         ValidateCitations(record, topic.Citations);
@@ -140,24 +204,24 @@ public sealed class DatasetValidator
         CheckDate(record, "date", round.Date);
         if (string.IsNullOrWhiteSpace(round.Mechanism))
         {
-            Add(record, "mechanism", "is required");
+            Report(record, "mechanism", "is required");
         }
-        else if (!_seriesByMechanism.TryGetValue(round.Mechanism, out var series))
+        else
         {
-            Add(record, "mechanism", $"unknown mechanism '{round.Mechanism}'");
-        }
-        else if (round.Series is not null && !series.Contains(round.Series))
-        {
-            Add(record, "series", $"mechanism '{round.Mechanism}' has no numbering series '{round.Series}'");
+            Refer(new Reference(record, "mechanism", $"unknown mechanism '{round.Mechanism}'", Mechanism: round.Mechanism));
+            if (round.Series is not null)
+            {
+                Refer(new Reference(record, "series", $"mechanism '{round.Mechanism}' has no numbering series '{round.Series}'", Mechanism: round.Mechanism, Series: round.Series));
+            }
         }
 
         if (round.Number is not null && round.Series is null)
         {
-            Add(record, "number", "a round number needs the numbering series it belongs to");
+            Report(record, "number", "a round number needs the numbering series it belongs to");
         }
         else if (round.Number is < 1)
         {
-            Add(record, "number", "must be 1 or more");
+            Report(record, "number", "must be 1 or more");
         }
 
         CheckTopics(record, round.Topics);
@@ -173,7 +237,7 @@ public sealed class DatasetValidator
         CheckDate(record, "date", statement.Date);
         if (statement.Round is not null && !_roundKeys.Contains(statement.Round))
         {
-            Add(record, "round", $"unknown round '{statement.Round}'");
+            Refer(new Reference(record, "round", $"unknown round '{statement.Round}'", Rounds: statement.Round));
         }
 
         CheckTopics(record, statement.Topics);
@@ -184,7 +248,7 @@ public sealed class DatasetValidator
     {
         if (citations.Count == 0)
         {
-            Add(record, "citations", "a record needs at least one source");
+            Report(record, "citations", "a record needs at least one source");
         }
 
         for (var i = 0; i < citations.Count; i++)
@@ -192,16 +256,16 @@ public sealed class DatasetValidator
             var source = citations[i].Source;
             if (string.IsNullOrWhiteSpace(source))
             {
-                Add(record, $"citations[{i}].source", "is required");
+                Report(record, $"citations[{i}].source", "is required");
             }
             else if (!_sourceKeys.Contains(source))
             {
-                Add(record, $"citations[{i}].source", $"unknown source '{source}'");
+                Refer(new Reference(record, $"citations[{i}].source", $"unknown source '{source}'", Sources: source));
             }
 
             if ((citations[i].ClaimField is null) != (citations[i].ClaimValue is null))
             {
-                Add(record, $"citations[{i}]", "claimField and claimValue go together");
+                Report(record, $"citations[{i}]", "claimField and claimValue go together");
             }
         }
     }
@@ -210,7 +274,7 @@ public sealed class DatasetValidator
     {
         foreach (var slug in topics.Where(slug => !_topicSlugs.Contains(slug)))
         {
-            Add(record, "topics", $"unknown topic '{slug}'");
+            Refer(new Reference(record, "topics", $"unknown topic '{slug}'", Topics: slug));
         }
     }
 
@@ -224,7 +288,7 @@ public sealed class DatasetValidator
             {
                 if (!seen.Add(parent))
                 {
-                    Add($"topics ({slug})", "parent", "topics form a cycle");
+                    Report($"topics ({slug})", "parent", "topics form a cycle");
                     break;
                 }
             }
@@ -234,14 +298,14 @@ public sealed class DatasetValidator
     private void CheckRoundNumbersUnique(List<RoundRecord> rounds)
     {
         // Against the database: a number held by another round, unless this file gives that round another number.
-        var renumbered = rounds.Where(r => r.Key is not null).GroupBy(r => r.Key!).ToDictionary(g => g.Key, g => (g.First().Mechanism, g.First().Series, g.First().Number));
+        var renumbered = _roundNumbering;
         foreach (var round in rounds.Where(r => r.Number is not null && r.Series is not null && r.Mechanism is not null))
         {
             if (_roundNumbers.TryGetValue((round.Mechanism!, round.Series!, round.Number!.Value), out var holder)
                 && holder != round.Key
                 && (!renumbered.TryGetValue(holder, out var holderNow) || holderNow == (round.Mechanism, round.Series, round.Number)))
             {
-                Add($"rounds ({round.Key})", "number",
+                Report($"rounds ({round.Key})", "number",
                     $"round number {round.Number} is already used in series '{round.Series}' of '{round.Mechanism}' (by '{holder}')");
             }
         }
@@ -252,8 +316,17 @@ public sealed class DatasetValidator
             .Where(g => g.Count() > 1);
         foreach (var group in duplicates)
         {
-            Add($"rounds ({string.Join(", ", group.Select(r => r.Key))})", "number",
+            Report($"rounds ({string.Join(", ", group.Select(r => r.Key))})", "number",
                 $"round number {group.Key.Number} is used more than once in series '{group.Key.Series}'");
+        }
+    }
+
+    /// <summary>A reference to something not known yet waits for the end of the file, which may define it later.</summary>
+    private void Refer(Reference reference)
+    {
+        if (!reference.Resolves(this))
+        {
+            _unresolved.Add(reference);
         }
     }
 
@@ -261,7 +334,7 @@ public sealed class DatasetValidator
     {
         foreach (var key in keys.OfType<string>().GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            Add($"{collection} ({key})", null, "duplicate key");
+            Report($"{collection} ({key})", null, "duplicate key");
         }
     }
 
@@ -269,7 +342,7 @@ public sealed class DatasetValidator
     {
         if (value is not null && !PartialDate.TryParse(value, out _, out var error))
         {
-            Add(record, field, error!);
+            Report(record, field, error!);
         }
     }
 
@@ -279,12 +352,12 @@ public sealed class DatasetValidator
         {
             if (required)
             {
-                Add(record, field, $"is required (one of: {string.Join(", ", EnumNames.All<TEnum>())})");
+                Report(record, field, $"is required (one of: {string.Join(", ", EnumNames.All<TEnum>())})");
             }
         }
         else if (!EnumNames.TryParse<TEnum>(value, out _))
         {
-            Add(record, field, $"'{value}' is not one of: {string.Join(", ", EnumNames.All<TEnum>())}");
+            Report(record, field, $"'{value}' is not one of: {string.Join(", ", EnumNames.All<TEnum>())}");
         }
     }
 
@@ -292,11 +365,11 @@ public sealed class DatasetValidator
     {
         if (string.IsNullOrWhiteSpace(key))
         {
-            Add(record, field, "is required");
+            Report(record, field, "is required");
         }
         else if (!Keys.IsValid(key))
         {
-            Add(record, field, $"'{key}' must be lower-case letters, digits and hyphens");
+            Report(record, field, $"'{key}' must be lower-case letters, digits and hyphens");
         }
     }
 
@@ -304,7 +377,7 @@ public sealed class DatasetValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(record, field, "is required");
+            Report(record, field, "is required");
         }
     }
 
@@ -312,16 +385,28 @@ public sealed class DatasetValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(record, field, "is required (a BCP 47 tag such as en, vi or fr)");
+            Report(record, field, "is required (a BCP 47 tag such as en, vi or fr)");
         }
         else if (!Keys.IsLanguageTag(value))
         {
-            Add(record, field, $"'{value}' is not a BCP 47 language tag such as en, vi or fr");
+            Report(record, field, $"'{value}' is not a BCP 47 language tag such as en, vi or fr");
         }
     }
 
     private static bool IsWebUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    private void Add(string record, string? field, string message) => _problems.Add(new(record, field, message));
+    private void Report(string record, string? field, string message) => _problems.Add(new(record, field, message));
+
+    /// <summary>A record naming another by key: a source, topic, round, mechanism or a mechanism's series.</summary>
+    private sealed record Reference(string Record, string Field, string Message,
+        string? Sources = null, string? Topics = null, string? Rounds = null, string? Mechanism = null, string? Series = null)
+    {
+        public bool Resolves(DatasetValidator v) => Mechanism is not null
+            // A series of an unknown mechanism is not reported again: the mechanism's own reference says so.
+            ? v._seriesByMechanism.TryGetValue(Mechanism, out var series) ? Series is null || series.Contains(Series) : Series is not null
+            : (Sources is null || v._sourceKeys.Contains(Sources))
+                && (Topics is null || v._topicSlugs.Contains(Topics))
+                && (Rounds is null || v._roundKeys.Contains(Rounds));
+    }
 }
