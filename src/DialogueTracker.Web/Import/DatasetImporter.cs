@@ -33,7 +33,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         _newStatements.Clear();
         _written.Clear();
         (_added, _changed) = (0, 0);
-        var problems = await ValidateAsync(input, cancellationToken);
+        var (problems, others) = await ValidateAsync(input, cancellationToken);
         if (problems.Count > 0)
         {
             return new ImportResult(problems, 0, 0);
@@ -48,16 +48,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", cancellationToken);
 
             // Sources, topics, mechanisms and rounds are few beside statements and may refer to one another in any
-            // order, so they are applied whole.
-            var others = new Dataset();
-            await foreach (var part in input.ReadAsync(DatasetSections.Others, cancellationToken))
-            {
-                others.Sources.AddRange(part.Sources);
-                others.Topics.AddRange(part.Topics);
-                others.Mechanisms.AddRange(part.Mechanisms);
-                others.Rounds.AddRange(part.Rounds);
-            }
-
+            // order, so they are applied whole, as the check kept them; then statements, read again part by part.
             var sources = await ApplySourcesAsync(others.Sources, cancellationToken);
             var topics = await ApplyTopicsAsync(others.Topics, sources, cancellationToken);
             var mechanisms = await ApplyMechanismsAsync(others.Mechanisms, sources, cancellationToken);
@@ -76,6 +67,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
                 }
             }
 
+            await writer.IndexNewStatementsAsync(cancellationToken);
             if (options.DryRun)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -107,23 +99,28 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         }
     }
 
-    /// <summary>Every problem in the dataset, read part by part; nothing is written.</summary>
-    private async Task<IReadOnlyList<ImportProblem>> ValidateAsync(DatasetInput input, CancellationToken cancellationToken)
+    /// <summary>Every problem in the dataset, read part by part, and the records other than statements, kept.</summary>
+    private async Task<(IReadOnlyList<ImportProblem> Problems, Dataset Others)> ValidateAsync(DatasetInput input, CancellationToken cancellationToken)
     {
         var validator = new DatasetValidator(await LoadExistingKeysAsync(cancellationToken));
+        var others = new Dataset();
         try
         {
             await foreach (var part in input.ReadAsync(DatasetSections.All, cancellationToken))
             {
                 validator.Add(part);
+                others.Sources.AddRange(part.Sources);
+                others.Topics.AddRange(part.Topics);
+                others.Mechanisms.AddRange(part.Mechanisms);
+                others.Rounds.AddRange(part.Rounds);
             }
         }
         catch (System.Text.Json.JsonException ex)
         {
-            return [DatasetReader.ToProblem(ex)];
+            return ([DatasetReader.ToProblem(ex)], others);
         }
 
-        return validator.Finish();
+        return (validator.Finish(), others);
     }
 
     /// <summary>

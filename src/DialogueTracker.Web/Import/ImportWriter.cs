@@ -11,7 +11,7 @@ namespace DialogueTracker.Web.Import;
 /// </summary>
 public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
 {
-    /// <summary>From this many new statements in a part, the search index is filled once for the part instead of per statement.</summary>
+    /// <summary>From this many new statements in a part, their search documents are written for the part at once rather than one by one.</summary>
     public const int SearchIndexBatch = 100;
 
     private RowInserter? _statements;
@@ -19,10 +19,13 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
     private RowInserter? _citations;
     private RowInserter? _revisions;
 
+    // Statements (first and last id) whose search documents are written but not yet in the full-text index.
+    private readonly List<(int First, int Last)> _unindexed = [];
+
     /// <summary>
     /// Inserts statements that are not in the database yet; each gets its id. Topic links go in before their statement,
-    /// so the statement's search trigger writes its document once, topics included, rather than once per link
-    /// (the import's transaction defers foreign keys to the commit for this).
+    /// so that, when the search triggers run, the statement's document is written once, topics included, rather than
+    /// once per link (the import's transaction defers foreign keys to the commit for this).
     /// </summary>
     public async Task InsertStatementsAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
     {
@@ -36,7 +39,7 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
         _citations ??= RowInserter.For<Citation>(db, includeKey: false);
 
         var firstId = await NextStatementIdAsync(cancellationToken);
-        var searchTrigger = statements.Count >= SearchIndexBatch ? await SuspendSearchTriggerAsync(cancellationToken) : null;
+        var suspended = statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(cancellationToken) : null;
         var id = firstId;
         foreach (var statement in statements)
         {
@@ -56,10 +59,35 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
             }
         }
 
-        if (searchTrigger is not null)
+        if (suspended is not null)
         {
-            await IndexAndResumeAsync(searchTrigger, firstId, id - 1, cancellationToken);
+            await WriteDocumentsAndResumeAsync(suspended, firstId, id - 1, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Adds the documents of the statements inserted in large parts to the full-text index, in one statement: FTS5
+    /// merges its segments as it goes, so one INSERT ... SELECT for the whole import costs half what one per part does.
+    /// Until then nothing may delete those documents (FTS5 would be told to remove words it never had); nothing does,
+    /// since later parts only touch their own statements and a dataset's keys are unique.
+    /// </summary>
+    public async Task IndexNewStatementsAsync(CancellationToken cancellationToken)
+    {
+        if (_unindexed.Count == 0)
+        {
+            return;
+        }
+
+        // A statement's search document has id 4 × its id + 1; đ and Đ are folded as SearchDocuments_Insert folds them.
+        var ranges = string.Join(" OR ", _unindexed.Select(r => string.Create(CultureInfo.InvariantCulture, $"Id BETWEEN {r.First * 4L + 1} AND {r.Last * 4L + 1}")));
+        var sql = $"""
+            INSERT INTO SearchIndex (rowid, Title, Body, Topics)
+            SELECT Id, {Fold("Title")}, {Fold("Body")}, {Fold("Topics")} FROM SearchDocuments
+            WHERE Type = 'statement' AND ({ranges});
+            UPDATE SearchIndexVersion SET Version = Version + 1;
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        _unindexed.Clear();
     }
 
     public async Task InsertRevisionsAsync(IEnumerable<Revision> revisions, CancellationToken cancellationToken)
@@ -72,30 +100,69 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
     }
 
     /// <summary>
-    /// The search index (FTS5) writes a new segment for every statement that adds to it, which makes filling it
-    /// row by row several times slower than one INSERT ... SELECT. So for a large part the trigger that feeds it
-    /// (SearchDocuments_Insert, migration AddSearchIndex) is dropped inside the transaction and recreated from its own SQL
-    /// afterwards; a rollback brings it back too. Only new documents are written meanwhile: nothing is deleted.
+    /// The search triggers (migration AddSearchIndex) cost tens of microseconds per row: a new statement's document is
+    /// built once per topic link and once for the statement, and FTS5 writes a new segment for every statement that
+    /// adds to it. So for a large part the three insert triggers involved are dropped inside the transaction, the part's
+    /// documents are written set-based (with the statement trigger's own SQL, over the part's ids instead of one),
+    /// and the triggers are recreated from their own SQL; a rollback brings them back too. Returns null, leaving the
+    /// triggers be, if the statement trigger no longer has the shape this relies on.
     /// </summary>
-    private async Task<string> SuspendSearchTriggerAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SearchTrigger>?> SuspendSearchTriggersAsync(CancellationToken cancellationToken)
     {
-        var sql = await db.Database.SqlQueryRaw<string>(
-            "SELECT sql AS Value FROM sqlite_master WHERE type = 'trigger' AND name = 'SearchDocuments_Insert'").SingleAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("DROP TRIGGER SearchDocuments_Insert", cancellationToken);
-        return sql;
+        var triggers = await db.Database.SqlQueryRaw<SearchTrigger>("""
+            SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger'
+            AND name IN ('StatementTopics_Search_Insert', 'Statements_Search_Insert', 'SearchDocuments_Insert')
+            """).ToListAsync(cancellationToken);
+        var statementTrigger = triggers.SingleOrDefault(t => t.Name == "Statements_Search_Insert");
+        if (triggers.Count != 3 || statementTrigger is null || !statementTrigger.Sql.Contains(OneStatement, StringComparison.Ordinal)
+            || StatementDocuments(statementTrigger, 1, 1).Contains("new.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // The names are the three above, not input.
+        foreach (var drop in triggers.Select(t => "DROP TRIGGER " + t.Name))
+        {
+            await db.Database.ExecuteSqlRawAsync(drop, cancellationToken);
+        }
+
+        return triggers;
     }
 
-    /// <summary>Does for the new statements' documents what the dropped trigger does for each, then recreates it.</summary>
-    private async Task IndexAndResumeAsync(string triggerSql, int firstId, int lastId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Does for the new statements what the dropped triggers do for each one, except the full-text index, which
+    /// <see cref="IndexNewStatementsAsync"/> fills once at the end; then recreates the triggers.
+    /// </summary>
+    private async Task WriteDocumentsAndResumeAsync(IReadOnlyList<SearchTrigger> triggers, int firstId, int lastId, CancellationToken cancellationToken)
     {
-        // A statement's search document has id 4 × its id + 1; đ and Đ are folded as the trigger folds them.
+        // A statement's search document has id 4 × its id + 1 and is filed under each of its topics.
         await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"""
-            INSERT INTO SearchIndex (rowid, Title, Body, Topics)
-            SELECT Id, {Fold("Title")}, {Fold("Body")}, {Fold("Topics")} FROM SearchDocuments
-            WHERE Id BETWEEN {firstId * 4L + 1} AND {lastId * 4L + 1} AND Type = 'statement';
-            UPDATE SearchIndexVersion SET Version = Version + 1;
+            INSERT OR IGNORE INTO SearchDocumentTopics (TopicId, DocumentId)
+            SELECT TopicsId, StatementsId * 4 + 1 FROM StatementTopics WHERE StatementsId BETWEEN {firstId} AND {lastId};
+            {StatementDocuments(triggers.Single(t => t.Name == "Statements_Search_Insert"), firstId, lastId)}
             """), cancellationToken);
-        await db.Database.ExecuteSqlRawAsync(triggerSql, cancellationToken);
+        foreach (var trigger in triggers)
+        {
+            await db.Database.ExecuteSqlRawAsync(trigger.Sql, cancellationToken);
+        }
+
+        if (_unindexed.Count > 0 && _unindexed[^1].Last == firstId - 1)
+        {
+            _unindexed[^1] = (_unindexed[^1].First, lastId);
+        }
+        else
+        {
+            _unindexed.Add((firstId, lastId));
+        }
+    }
+
+    private const string OneStatement = "WHERE s.Id = new.Id;";
+
+    /// <summary>The statement trigger's body, for the statements with ids from first to last instead of the new one.</summary>
+    private static string StatementDocuments(SearchTrigger trigger, int firstId, int lastId)
+    {
+        var body = trigger.Sql[(trigger.Sql.IndexOf(" BEGIN", StringComparison.Ordinal) + " BEGIN".Length)..trigger.Sql.LastIndexOf("END", StringComparison.Ordinal)];
+        return body.Replace(OneStatement, string.Create(CultureInfo.InvariantCulture, $"WHERE s.Id BETWEEN {firstId} AND {lastId};"), StringComparison.Ordinal);
     }
 
     private static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
@@ -105,6 +172,9 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
         await db.Database.SqlQueryRaw<int>("""
             SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'Statements'), 0), ifnull((SELECT max(Id) FROM Statements), 0)) + 1 AS Value
             """).SingleAsync(cancellationToken);
+
+    /// <summary>A trigger as sqlite_master holds it.</summary>
+    private sealed record SearchTrigger(string Name, string Sql);
 
     public async ValueTask DisposeAsync()
     {

@@ -34,6 +34,7 @@ public sealed class RowInserter : IAsyncDisposable
         _command.Parameters.AddRange(_columns.Select(c => c.Parameter).ToArray());
         _command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", _columns.Select(c => $"\"{c.Property.GetColumnName(table)}\""))}) "
             + $"VALUES ({string.Join(", ", _columns.Select(c => c.Parameter.ParameterName))})";
+        _command.Prepare();
     }
 
     /// <summary>Inserts rows of <typeparamref name="TEntity"/>; with <paramref name="includeKey"/>, the caller gives the ids.</summary>
