@@ -9,7 +9,7 @@ namespace DialogueTracker.Web.Import;
 /// Records are matched on their stable keys, so importing the same file twice changes nothing.
 /// Every record whose content changes gets a revision. The seed data, imports and editors' saves all go through here.
 /// Statements, which may number hundreds of thousands, are written part by part with change tracking cleared in
-/// between, new ones through <see cref="ImportWriter"/>, so time and memory stay in proportion to a part.
+/// between, new ones through <see cref="ImportWriter"/>, so memory follows the size of a part, not of the file.
 /// </summary>
 public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
 {
@@ -40,8 +40,8 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         }
 
         // A large import touches far more pages than SQLite's default 2 MB cache holds, and every page pushed out of it
-        // mid-transaction is written to the WAL, often again and again: a 64 MB cache for the length of the import
-        // saves about a fifth of the time (100,000 statements). The connection is held so the old size is put back on it.
+        // mid-transaction is written to the WAL, often again and again: a 64 MB cache for the length of the import took
+        // a fifth off 100,000 statements, measured back to back. The connection is held so the old size goes back on it.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var cacheSize = await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(cancellationToken);
         try

@@ -14,6 +14,9 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
     /// <summary>From this many new statements in a part, their search documents are written for the part at once rather than one by one.</summary>
     public const int SearchIndexBatch = 100;
 
+    // How the statement trigger picks the statement it writes the document of; replaced by a range of ids.
+    private const string OneStatement = "WHERE s.Id = new.Id;";
+
     private RowInserter? _statements;
     private RowInserter? _statementTopics;
     private RowInserter? _citations;
@@ -155,8 +158,6 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
             _unindexed.Add((firstId, lastId));
         }
     }
-
-    private const string OneStatement = "WHERE s.Id = new.Id;";
 
     /// <summary>The statement trigger's body, for the statements with ids from first to last instead of the new one.</summary>
     private static string StatementDocuments(SearchTrigger trigger, int firstId, int lastId)
