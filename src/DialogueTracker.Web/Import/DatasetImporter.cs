@@ -70,7 +70,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
 
             // Sources, topics, mechanisms and rounds are few beside statements and may refer to one another in any
             // order, so they are applied whole, as the check kept them; then statements, read again part by part.
-            var sources = await ApplySourcesAsync(others.Sources, cancellationToken);
+            var sources = await ApplySourcesAsync(others.Sources, writer, cancellationToken);
             var topics = await ApplyTopicsAsync(others.Topics, sources, cancellationToken);
             var mechanisms = await ApplyMechanismsAsync(others.Mechanisms, sources, cancellationToken);
             await ApplyRoundsAsync(others.Rounds, mechanisms, topics, sources, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
                 }
             }
 
-            await writer.IndexNewStatementsAsync(cancellationToken);
+            await writer.IndexNewDocumentsAsync(cancellationToken);
             if (_options.DryRun)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -243,13 +243,19 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         };
     }
 
-    private async Task<Dictionary<string, Source>> ApplySourcesAsync(List<SourceRecord> records, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, Source>> ApplySourcesAsync(List<SourceRecord> records, ImportWriter writer, CancellationToken cancellationToken)
     {
         var sources = await db.Sources.IgnoreQueryFilters().ToDictionaryAsync(s => s.Key, cancellationToken);
+        var created = new List<Source>();
         foreach (var record in records)
         {
-            var isNew = !sources.ContainsKey(record.Key!);
-            var source = FindOrAdd(sources, record.Key!, key => new Source { Key = key, Language = record.Language! });
+            var isNew = !sources.TryGetValue(record.Key!, out var source);
+            if (source is null)
+            {
+                source = sources[record.Key!] = new Source { Key = record.Key!, Language = record.Language! };
+                created.Add(source);
+            }
+
             Touch(RecordType.Source, source.Key, source, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(source)));
             source.Title = record.Title;
             source.Publisher = record.Publisher;
@@ -269,6 +275,14 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             {
                 source.OriginalId = null;
             }
+        }
+
+        // New sources go in past change tracking (there may be thousands), then are attached as they now are, so that
+        // EF Core saves what refers to them (citations, originals) as references to rows that exist.
+        await writer.InsertSourcesAsync(created, cancellationToken);
+        foreach (var source in created)
+        {
+            db.Attach(source);
         }
 
         return sources;

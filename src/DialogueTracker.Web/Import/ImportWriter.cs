@@ -6,24 +6,60 @@ using Microsoft.EntityFrameworkCore;
 namespace DialogueTracker.Web.Import;
 
 /// <summary>
-/// Writes, inside the import's transaction, what there can be hundreds of thousands of: new statements with their
-/// topic links and citations, and revisions. Everything else the importer saves through EF Core.
+/// Writes, inside the import's transaction, what there can be thousands or hundreds of thousands of: new sources, new
+/// statements with their topic links and citations, and revisions. Everything else the importer saves through EF Core.
 /// </summary>
 public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
 {
-    /// <summary>From this many new statements in a part, their search documents are written for the part at once rather than one by one.</summary>
+    /// <summary>From this many new records at once, their search documents are written together rather than one by one.</summary>
     public const int SearchIndexBatch = 100;
 
-    // How the statement trigger picks the statement it writes the document of; replaced by a range of ids.
-    private const string OneStatement = "WHERE s.Id = new.Id;";
+    // What a kind of record's search document takes: its insert trigger, how that trigger picks the record (replaced
+    // by a range of ids), the document's type and id (4 × the record's id + offset), and other insert triggers that
+    // write the same document.
+    private static readonly SearchDocuments StatementDocuments = new("Statements", "Statements_Search_Insert", "WHERE s.Id = new.Id;", "statement", 1, ["StatementTopics_Search_Insert"]);
+    private static readonly SearchDocuments SourceDocuments = new("Sources", "Sources_Search_Insert", "WHERE o.Id = new.Id;", "source", 3, []);
 
     private RowInserter? _statements;
     private RowInserter? _statementTopics;
     private RowInserter? _citations;
+    private RowInserter? _sources;
     private RowInserter? _revisions;
 
-    // Statements (first and last id) whose search documents are written but not yet in the full-text index.
-    private readonly List<(int First, int Last)> _unindexed = [];
+    // Records (type, first and last id) whose search documents are written but not yet in the full-text index.
+    private readonly List<(SearchDocuments Kind, int First, int Last)> _unindexed = [];
+
+    /// <summary>
+    /// Inserts sources that are not in the database yet; each gets its id, and its original's (which may be another new
+    /// source: foreign keys are checked at the commit).
+    /// </summary>
+    public async Task InsertSourcesAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
+    {
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        _sources ??= RowInserter.For<Source>(db, includeKey: true);
+        var firstId = await NextIdAsync(SourceDocuments, cancellationToken);
+        var id = firstId;
+        foreach (var source in sources)
+        {
+            source.Id = id++;
+        }
+
+        var suspended = sources.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(SourceDocuments, cancellationToken) : null;
+        foreach (var source in sources)
+        {
+            source.OriginalId = source.Original?.Id;
+            await _sources.InsertAsync(source, cancellationToken);
+        }
+
+        if (suspended is not null)
+        {
+            await WriteDocumentsAndResumeAsync(SourceDocuments, suspended, firstId, id - 1, cancellationToken);
+        }
+    }
 
     /// <summary>
     /// Inserts statements that are not in the database yet; each gets its id. Topic links go in before their statement,
@@ -41,8 +77,8 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
         _statementTopics ??= RowInserter.ForLinks(db, "StatementTopics");
         _citations ??= RowInserter.For<Citation>(db, includeKey: false);
 
-        var firstId = await NextStatementIdAsync(cancellationToken);
-        var suspended = statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(cancellationToken) : null;
+        var firstId = await NextIdAsync(StatementDocuments, cancellationToken);
+        var suspended = statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(StatementDocuments, cancellationToken) : null;
         var id = firstId;
         foreach (var statement in statements)
         {
@@ -64,29 +100,35 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
 
         if (suspended is not null)
         {
-            await WriteDocumentsAndResumeAsync(suspended, firstId, id - 1, cancellationToken);
+            // A statement's document is filed under each of its topics, as the link trigger files it.
+            await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"""
+                INSERT OR IGNORE INTO SearchDocumentTopics (TopicId, DocumentId)
+                SELECT TopicsId, StatementsId * 4 + 1 FROM StatementTopics WHERE StatementsId BETWEEN {firstId} AND {id - 1};
+                """), cancellationToken);
+            await WriteDocumentsAndResumeAsync(StatementDocuments, suspended, firstId, id - 1, cancellationToken);
         }
     }
 
     /// <summary>
-    /// Adds the documents of the statements inserted in large parts to the full-text index, in one statement: FTS5
+    /// Adds the documents of the records inserted in large batches to the full-text index, in one statement: FTS5
     /// merges its segments as it goes, so one INSERT ... SELECT for the whole import costs half what one per part does.
-    /// Until then nothing may delete those documents (FTS5 would be told to remove words it never had); nothing does,
-    /// since later parts only touch their own statements and a dataset's keys are unique.
+    /// Until then nothing may delete or rewrite those documents (FTS5 would be told to remove words it never had);
+    /// nothing does, since an import touches each record once (a dataset's keys are unique) and new records are
+    /// not updated after they are inserted.
     /// </summary>
-    public async Task IndexNewStatementsAsync(CancellationToken cancellationToken)
+    public async Task IndexNewDocumentsAsync(CancellationToken cancellationToken)
     {
         if (_unindexed.Count == 0)
         {
             return;
         }
 
-        // A statement's search document has id 4 × its id + 1; đ and Đ are folded as SearchDocuments_Insert folds them.
-        var ranges = string.Join(" OR ", _unindexed.Select(r => string.Create(CultureInfo.InvariantCulture, $"Id BETWEEN {r.First * 4L + 1} AND {r.Last * 4L + 1}")));
+        // đ and Đ are folded as SearchDocuments_Insert folds them.
+        var ranges = string.Join(" OR ", _unindexed.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"(Type = '{r.Kind.Type}' AND Id BETWEEN {r.First * 4L + r.Kind.Offset} AND {r.Last * 4L + r.Kind.Offset})")));
         var sql = $"""
             INSERT INTO SearchIndex (rowid, Title, Body, Topics)
-            SELECT Id, {Fold("Title")}, {Fold("Body")}, {Fold("Topics")} FROM SearchDocuments
-            WHERE Type = 'statement' AND ({ranges});
+            SELECT Id, {Fold("Title")}, {Fold("Body")}, {Fold("Topics")} FROM SearchDocuments WHERE {ranges};
             UPDATE SearchIndexVersion SET Version = Version + 1;
             """;
         await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
@@ -104,26 +146,26 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
 
     /// <summary>
     /// The search triggers (migration AddSearchIndex) cost tens of microseconds per row: a new statement's document is
-    /// built once per topic link and once for the statement, and FTS5 writes a new segment for every statement that
-    /// adds to it. So for a large part the three insert triggers involved are dropped inside the transaction, the part's
-    /// documents are written set-based (with the statement trigger's own SQL, over the part's ids instead of one),
-    /// and the triggers are recreated from their own SQL; a rollback brings them back too. Returns null, leaving the
-    /// triggers be, if the statement trigger no longer has the shape this relies on.
+    /// built once per topic link and once for the statement, and FTS5 writes a new segment for every record that adds
+    /// to it. So for a large batch the insert triggers involved are dropped inside the transaction, the batch's
+    /// documents are written set-based (with the record trigger's own SQL, over the batch's ids instead of one), and the
+    /// triggers are recreated from their own SQL; a rollback brings them back too. Returns null, leaving the triggers
+    /// be, if the record trigger no longer has the shape this relies on.
     /// </summary>
-    private async Task<IReadOnlyList<SearchTrigger>?> SuspendSearchTriggersAsync(CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SearchTrigger>?> SuspendSearchTriggersAsync(SearchDocuments kind, CancellationToken cancellationToken)
     {
-        var triggers = await db.Database.SqlQueryRaw<SearchTrigger>("""
-            SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger'
-            AND name IN ('StatementTopics_Search_Insert', 'Statements_Search_Insert', 'SearchDocuments_Insert')
-            """).ToListAsync(cancellationToken);
-        var statementTrigger = triggers.SingleOrDefault(t => t.Name == "Statements_Search_Insert");
-        if (triggers.Count != 3 || statementTrigger is null || !statementTrigger.Sql.Contains(OneStatement, StringComparison.Ordinal)
-            || StatementDocuments(statementTrigger, 1, 1).Contains("new.", StringComparison.Ordinal))
+        string[] names = [kind.Trigger, "SearchDocuments_Insert", .. kind.AlsoWriting];
+        var triggers = await db.Database.SqlQueryRaw<SearchTrigger>(
+            "SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each({0}))",
+            System.Text.Json.JsonSerializer.Serialize(names)).ToListAsync(cancellationToken);
+        var recordTrigger = triggers.SingleOrDefault(t => t.Name == kind.Trigger);
+        if (triggers.Count != names.Length || recordTrigger is null || !recordTrigger.Sql.Contains(kind.OneRecord, StringComparison.Ordinal)
+            || Documents(kind, recordTrigger, 1, 1).Contains("new.", StringComparison.Ordinal))
         {
             return null;
         }
 
-        // The names are the three above, not input.
+        // The names are the ones above, not input.
         foreach (var drop in triggers.Select(t => "DROP TRIGGER " + t.Name))
         {
             await db.Database.ExecuteSqlRawAsync(drop, cancellationToken);
@@ -133,53 +175,55 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
     }
 
     /// <summary>
-    /// Does for the new statements what the dropped triggers do for each one, except the full-text index, which
-    /// <see cref="IndexNewStatementsAsync"/> fills once at the end; then recreates the triggers.
+    /// Does for the new records what the dropped record trigger does for each one, except the full-text index, which
+    /// <see cref="IndexNewDocumentsAsync"/> fills once at the end; then recreates the triggers.
     /// </summary>
-    private async Task WriteDocumentsAndResumeAsync(IReadOnlyList<SearchTrigger> triggers, int firstId, int lastId, CancellationToken cancellationToken)
+    private async Task WriteDocumentsAndResumeAsync(
+        SearchDocuments kind, IReadOnlyList<SearchTrigger> triggers, int firstId, int lastId, CancellationToken cancellationToken)
     {
-        // A statement's search document has id 4 × its id + 1 and is filed under each of its topics.
-        await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"""
-            INSERT OR IGNORE INTO SearchDocumentTopics (TopicId, DocumentId)
-            SELECT TopicsId, StatementsId * 4 + 1 FROM StatementTopics WHERE StatementsId BETWEEN {firstId} AND {lastId};
-            {StatementDocuments(triggers.Single(t => t.Name == "Statements_Search_Insert"), firstId, lastId)}
-            """), cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(Documents(kind, triggers.Single(t => t.Name == kind.Trigger), firstId, lastId), cancellationToken);
         foreach (var trigger in triggers)
         {
             await db.Database.ExecuteSqlRawAsync(trigger.Sql, cancellationToken);
         }
 
-        if (_unindexed.Count > 0 && _unindexed[^1].Last == firstId - 1)
+        if (_unindexed.Count > 0 && _unindexed[^1].Kind == kind && _unindexed[^1].Last == firstId - 1)
         {
-            _unindexed[^1] = (_unindexed[^1].First, lastId);
+            _unindexed[^1] = (kind, _unindexed[^1].First, lastId);
         }
         else
         {
-            _unindexed.Add((firstId, lastId));
+            _unindexed.Add((kind, firstId, lastId));
         }
     }
 
-    /// <summary>The statement trigger's body, for the statements with ids from first to last instead of the new one.</summary>
-    private static string StatementDocuments(SearchTrigger trigger, int firstId, int lastId)
+    /// <summary>The record trigger's body, for the records with ids from first to last instead of the new one.</summary>
+    private static string Documents(SearchDocuments kind, SearchTrigger trigger, int firstId, int lastId)
     {
         var body = trigger.Sql[(trigger.Sql.IndexOf(" BEGIN", StringComparison.Ordinal) + " BEGIN".Length)..trigger.Sql.LastIndexOf("END", StringComparison.Ordinal)];
-        return body.Replace(OneStatement, string.Create(CultureInfo.InvariantCulture, $"WHERE s.Id BETWEEN {firstId} AND {lastId};"), StringComparison.Ordinal);
+        var range = kind.OneRecord.Replace("= new.Id;", string.Create(CultureInfo.InvariantCulture, $"BETWEEN {firstId} AND {lastId};"), StringComparison.Ordinal);
+        return body.Replace(kind.OneRecord, range, StringComparison.Ordinal);
     }
 
     private static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
 
-    /// <summary>The next id AUTOINCREMENT would give: never one a deleted statement had.</summary>
-    private async Task<int> NextStatementIdAsync(CancellationToken cancellationToken) =>
-        await db.Database.SqlQueryRaw<int>("""
-            SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = 'Statements'), 0), ifnull((SELECT max(Id) FROM Statements), 0)) + 1 AS Value
-            """).SingleAsync(cancellationToken);
+    /// <summary>The next id AUTOINCREMENT would give: never one a deleted record had.</summary>
+    private async Task<int> NextIdAsync(SearchDocuments kind, CancellationToken cancellationToken)
+    {
+        // The table name is one of the two above, not input.
+        var sql = "SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = {0}), 0), ifnull((SELECT max(Id) FROM " + kind.Table + "), 0)) + 1 AS Value";
+        return await db.Database.SqlQueryRaw<int>(sql, kind.Table).SingleAsync(cancellationToken);
+    }
 
     /// <summary>A trigger as sqlite_master holds it.</summary>
     private sealed record SearchTrigger(string Name, string Sql);
 
+    /// <summary>How one kind of record's search documents are written; see the fields above.</summary>
+    private sealed record SearchDocuments(string Table, string Trigger, string OneRecord, string Type, int Offset, string[] AlsoWriting);
+
     public async ValueTask DisposeAsync()
     {
-        foreach (var inserter in new[] { _statements, _statementTopics, _citations, _revisions })
+        foreach (var inserter in new[] { _sources, _statements, _statementTopics, _citations, _revisions })
         {
             if (inserter is not null)
             {
