@@ -57,7 +57,9 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
 
         if (suspended is not null)
         {
+            // Indexed at once, not at the end: EF Core goes on saving around new sources, and they are few.
             await WriteDocumentsAndResumeAsync(SourceDocuments, suspended, firstId, id - 1, cancellationToken);
+            await IndexNewDocumentsAsync(cancellationToken);
         }
     }
 
@@ -113,8 +115,8 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
     /// Adds the documents of the records inserted in large batches to the full-text index, in one statement: FTS5
     /// merges its segments as it goes, so one INSERT ... SELECT for the whole import costs half what one per part does.
     /// Until then nothing may delete or rewrite those documents (FTS5 would be told to remove words it never had);
-    /// nothing does, since an import touches each record once (a dataset's keys are unique) and new records are
-    /// not updated after they are inserted.
+    /// nothing does: an import touches each statement once (a dataset's keys are unique), and after a part is written
+    /// nothing but later parts' own statements is saved.
     /// </summary>
     public async Task IndexNewDocumentsAsync(CancellationToken cancellationToken)
     {

@@ -136,6 +136,30 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
     }
 
     [Fact]
+    public async Task A_new_source_may_name_as_its_original_a_new_source_further_down_the_file()
+    {
+        var dataset = await generated.ReadAsync();
+        dataset.Sources[0] = dataset.Sources[0] with { Original = dataset.Sources[^1].Key };
+        var path = await WriteAsync(dataset);
+        try
+        {
+            await using var target = await EmptyDatabase.CreateAsync();
+            var result = await ImportFileAsync(target, path);
+
+            Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+            await using var db = target.Context();
+            var repost = await db.Sources.Include(s => s.Original).SingleAsync(s => s.Key == dataset.Sources[0].Key);
+            Assert.Equal(dataset.Sources[^1].Key, repost.Original?.Key);
+            var revision = await db.Revisions.SingleAsync(r => r.RecordType == RecordType.Source && r.RecordKey == repost.Key);
+            Assert.Contains($"\"original\":\"{dataset.Sources[^1].Key}\"", revision.After, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Broken_json_deep_in_a_streamed_file_is_reported_with_its_path()
     {
         var text = Encoding.UTF8.GetString(generated.Export);
