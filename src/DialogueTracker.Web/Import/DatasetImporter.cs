@@ -158,10 +158,20 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         }
 
         // Records get their ids on the first save; revisions, which name them, after; new versions on the second save.
-        await db.SaveChangesAsync(cancellationToken);
+        // A part of new statements only leaves EF Core nothing to save: the writer writes them.
+        var tracked = _touched.Any(t => t.Type != RecordType.Statement || t.Before is not null);
+        if (tracked)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await writer.InsertStatementsAsync(_newStatements, cancellationToken);
         var revisions = RecordRevisions();
-        await db.SaveChangesAsync(cancellationToken);
+        if (tracked)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await writer.InsertRevisionsAsync(revisions, cancellationToken);
 
         _added += _touched.Count(t => t.Before is null);
@@ -404,13 +414,15 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         var roundKeys = records.Where(s => s.Round is not null).Select(s => s.Round!).Distinct().ToList();
         var sourceKeys = records.SelectMany(s => s.Citations).Select(c => c.Source!).Distinct().ToList();
         // One JSON array parameter, not one parameter per key: a large part would pass SQLite's limit.
-        var rounds = await db.Rounds.IgnoreQueryFilters().Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
-        var sources = await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(sourceKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
-        var topics = await db.Topics.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
         var statements = await db.Statements.IgnoreQueryFilters().Include(s => s.Round).Include(s => s.Topics)
             .Include(s => s.Citations).ThenInclude(c => c.Source)
             .Where(s => EF.Parameter(keys).Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, cancellationToken);
+        // What statements refer to is tracked only when some of them are: new statements stay out of change tracking.
+        var track = statements.Count > 0 ? QueryTrackingBehavior.TrackAll : QueryTrackingBehavior.NoTracking;
+        var rounds = await db.Rounds.IgnoreQueryFilters().AsTracking(track).Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
+        var sources = await db.Sources.IgnoreQueryFilters().AsTracking(track).Where(s => EF.Parameter(sourceKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
+        var topics = await db.Topics.IgnoreQueryFilters().AsTracking(track).ToDictionaryAsync(t => t.Slug, cancellationToken);
         foreach (var record in records)
         {
             var isNew = !statements.TryGetValue(record.Key!, out var statement);

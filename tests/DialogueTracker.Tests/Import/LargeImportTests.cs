@@ -72,6 +72,34 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
     }
 
     [Fact]
+    public async Task A_part_with_new_and_changed_statements_writes_both_with_their_revisions()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        Assert.True((await ImportFileAsync(target, generated.ExportPath)).Succeeded);
+        var dataset = await generated.ReadAsync();
+        var changed = dataset.Statements[2500] with { TitleEn = "A title changed on the way back", Topics = ["freedom-of-expression"] };
+        var added = dataset.Statements[2501] with { Key = "a-new-statement", TitleEn = "Một tuyên bố mới về đối thoại" };
+        var path = await WriteAsync(dataset with { Statements = [.. dataset.Statements.Take(2500), changed, added] });
+        try
+        {
+            var result = await ImportFileAsync(target, path);
+
+            Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+            Assert.Equal((1, 1), (result.Added, result.Changed));
+            await using var db = target.Context();
+            Assert.Equal("A title changed on the way back", (await db.Statements.SingleAsync(s => s.Key == changed.Key)).TitleEn);
+            Assert.Equal(RevisionAction.Import, (await db.Revisions.OrderBy(r => r.Id).LastAsync(r => r.RecordKey == changed.Key)).Action);
+            Assert.Equal(RevisionAction.Create, (await db.Revisions.SingleAsync(r => r.RecordKey == "a-new-statement")).Action);
+            Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH '\"changed on the way back\"'") == 1);
+            Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH '\"tuyen bo moi ve doi thoai\"'") == 1);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task A_failure_in_a_later_part_leaves_nothing_written_and_the_search_triggers_in_place()
     {
         await using var target = await EmptyDatabase.CreateAsync();
