@@ -81,6 +81,11 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
 
             await foreach (var part in input.ReadAsync(DatasetSections.Statements, cancellationToken))
             {
+                if (part.Statements.Count == 0)
+                {
+                    continue;
+                }
+
                 await ApplyStatementsAsync(part.Statements, cancellationToken);
                 if (await SaveAsync(writer, cancellationToken) is { } statementConflicts)
                 {
