@@ -14,6 +14,7 @@ public sealed record Dataset
     public List<MechanismRecord> Mechanisms { get; init; } = [];
     public List<RoundRecord> Rounds { get; init; } = [];
     public List<StatementRecord> Statements { get; init; } = [];
+    public List<ConcernRecord> Concerns { get; init; } = [];
 }
 
 public sealed record CitationRecord
@@ -116,5 +117,68 @@ public sealed record StatementRecord
     public string? Quote { get; init; }
     public string? Language { get; init; }
     public List<string> Topics { get; init; } = [];
+    public List<CitationRecord> Citations { get; init; } = [];
+}
+
+public sealed record ConcernRecord
+{
+    public string? Key { get; init; }
+
+    /// <summary>The party that raises it.</summary>
+    public string? RaisedBy { get; init; }
+
+    /// <summary>The party it is addressed to.</summary>
+    public string? AddressedTo { get; init; }
+    public string? TitleEn { get; init; }
+    public string? TitleVi { get; init; }
+    public string? SummaryEn { get; init; }
+    public string? SummaryVi { get; init; }
+    public List<string> Topics { get; init; } = [];
+    public List<CitationRecord> Citations { get; init; } = [];
+
+    /// <summary>Each time it came up, in date order as far as dates are known.</summary>
+    public List<MentionRecord> Mentions { get; init; } = [];
+
+    /// <summary>Its status over time: an editor's reading of the cited sources.</summary>
+    public List<StatusRecord> StatusHistory { get; init; } = [];
+}
+
+public sealed record MentionRecord
+{
+    /// <summary>Key within the concern, which <see cref="RespondsTo"/> refers to.</summary>
+    public string? Key { get; init; }
+
+    /// <summary><c>raised</c> or <c>response</c>.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>The side that spoke.</summary>
+    public string? Party { get; init; }
+    public string? Date { get; init; }
+    public string? DateNote { get; init; }
+
+    // Where it came up: at most one.
+    public string? Round { get; init; }
+    public string? Statement { get; init; }
+
+    /// <summary>Key of the source (a report) it came up in.</summary>
+    public string? Report { get; init; }
+
+    /// <summary>Key of the mention, in the same concern, that this one answers.</summary>
+    public string? RespondsTo { get; init; }
+    public string? SummaryEn { get; init; }
+    public string? SummaryVi { get; init; }
+    public string? Quote { get; init; }
+    public string? Language { get; init; }
+    public List<CitationRecord> Citations { get; init; } = [];
+}
+
+public sealed record StatusRecord
+{
+    /// <summary><c>raised</c>, <c>in-discussion</c>, <c>responded</c>, <c>action-reported</c> or <c>no-longer-raised</c>.</summary>
+    public string? Status { get; init; }
+    public string? Date { get; init; }
+    public string? DateNote { get; init; }
+    public string? NoteEn { get; init; }
+    public string? NoteVi { get; init; }
     public List<CitationRecord> Citations { get; init; } = [];
 }

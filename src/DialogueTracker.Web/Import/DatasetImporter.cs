@@ -9,7 +9,7 @@ namespace DialogueTracker.Web.Import;
 /// all or nothing. Records are matched on their stable keys, so importing the same file twice changes nothing.
 /// Every record whose content changes gets a revision. The seed data, imports and editors' saves all go through here.
 /// </summary>
-public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
+public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
 {
     private readonly List<Touched> _touched = [];
     private ImportOptions _options = ImportOptions.Default;
@@ -21,7 +21,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
     {
         _options = options;
         _touched.Clear();
-        var problems = new DatasetValidator(await LoadExistingKeysAsync(cancellationToken)).Validate(dataset);
+        var problems = new DatasetValidator(await LoadExistingKeysAsync(dataset, cancellationToken)).Validate(dataset);
         if (problems.Count > 0)
         {
             return new ImportResult(problems, 0, 0);
@@ -34,7 +34,8 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             var topics = await ApplyTopicsAsync(dataset.Topics, sources, cancellationToken);
             var mechanisms = await ApplyMechanismsAsync(dataset.Mechanisms, sources, cancellationToken);
             var rounds = await ApplyRoundsAsync(dataset.Rounds, mechanisms, topics, sources, cancellationToken);
-            await ApplyStatementsAsync(dataset.Statements, rounds, topics, sources, cancellationToken);
+            var statements = await ApplyStatementsAsync(dataset.Statements, rounds, topics, sources, cancellationToken);
+            await ApplyConcernsAsync(dataset.Concerns, rounds, statements, topics, sources, cancellationToken);
 
             var conflicts = _touched.Where(t => t.Conflict).Select(t => new ImportProblem($"{EnumNames.ToName(t.Type)} ({t.Key})", "version",
                 "someone else saved this record after you opened it")).ToList();
@@ -125,8 +126,9 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         _touched.Add(new Touched(type, key, entity, isNew ? null : snapshot(), snapshot, conflict));
     }
 
-    private async Task<ExistingKeys> LoadExistingKeysAsync(CancellationToken cancellationToken)
+    private async Task<ExistingKeys> LoadExistingKeysAsync(Dataset dataset, CancellationToken cancellationToken)
     {
+        var namedStatements = dataset.Concerns.SelectMany(c => c.Mentions).Select(m => m.Statement).OfType<string>().Distinct().ToList();
         var series = await db.RoundSeries.Select(s => new { Mechanism = s.Mechanism.Slug, s.Slug }).ToListAsync(cancellationToken);
         var mechanisms = await db.Mechanisms.Select(m => m.Slug).ToListAsync(cancellationToken);
         var numbers = await db.Rounds.IgnoreQueryFilters()
@@ -140,6 +142,8 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             mechanisms.ToDictionary(m => m, m => series.Where(s => s.Mechanism == m).Select(s => s.Slug).ToArray()))
         {
             RoundNumbers = numbers.ToDictionary(n => (n.Mechanism, n.Series, n.Number), n => n.Key),
+            Statements = namedStatements.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters()
+                .Where(s => EF.Parameter(namedStatements).Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken),
         };
     }
 
@@ -280,7 +284,7 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         return rounds;
     }
 
-    private async Task ApplyStatementsAsync(
+    private async Task<Dictionary<string, Statement>> ApplyStatementsAsync(
         List<StatementRecord> records,
         Dictionary<string, Round> rounds,
         Dictionary<string, Topic> topics,
@@ -322,6 +326,8 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             SyncTopics(statement.Topics, record.Topics, topics);
             SyncCitations(statement.Citations, record.Citations, sources);
         }
+
+        return statements;
     }
 
     private TEntity FindOrAdd<TEntity>(Dictionary<string, TEntity> byKey, string key, Func<string, TEntity> create)

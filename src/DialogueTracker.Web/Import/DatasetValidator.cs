@@ -6,13 +6,14 @@ namespace DialogueTracker.Web.Import;
 /// Checks a whole dataset before anything is written: every problem is reported with its record and field,
 /// so one dry run finds them all.
 /// </summary>
-public sealed class DatasetValidator
+public sealed partial class DatasetValidator
 {
     private readonly List<ImportProblem> _problems = [];
     private readonly HashSet<string> _sourceKeys;
     private readonly HashSet<string> _topicSlugs;
     private readonly Dictionary<string, HashSet<string>> _seriesByMechanism;
     private readonly HashSet<string> _roundKeys;
+    private readonly HashSet<string> _statementKeys;
     private readonly IReadOnlyDictionary<(string Mechanism, string Series, int Number), string> _roundNumbers;
 
     /// <param name="existing">Keys already in the database, which records may refer to.</param>
@@ -21,6 +22,7 @@ public sealed class DatasetValidator
         _sourceKeys = new(existing.Sources, StringComparer.Ordinal);
         _topicSlugs = new(existing.Topics, StringComparer.Ordinal);
         _roundKeys = new(existing.Rounds, StringComparer.Ordinal);
+        _statementKeys = new(existing.Statements, StringComparer.Ordinal);
         _roundNumbers = existing.RoundNumbers;
         _seriesByMechanism = existing.SeriesByMechanism.ToDictionary(
             p => p.Key, p => new HashSet<string>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
@@ -38,6 +40,7 @@ public sealed class DatasetValidator
         foreach (var s in dataset.Sources) { if (s.Key is not null) { _sourceKeys.Add(s.Key); } }
         foreach (var t in dataset.Topics) { if (t.Slug is not null) { _topicSlugs.Add(t.Slug); } }
         foreach (var r in dataset.Rounds) { if (r.Key is not null) { _roundKeys.Add(r.Key); } }
+        foreach (var s in dataset.Statements) { if (s.Key is not null) { _statementKeys.Add(s.Key); } }
         foreach (var m in dataset.Mechanisms.Where(m => m.Slug is not null))
         {
             var series = _seriesByMechanism.TryGetValue(m.Slug!, out var known) ? known : _seriesByMechanism[m.Slug!] = new(StringComparer.Ordinal);
@@ -49,6 +52,7 @@ public sealed class DatasetValidator
         CheckUnique("mechanisms", dataset.Mechanisms.Select(m => m.Slug));
         CheckUnique("rounds", dataset.Rounds.Select(r => r.Key));
         CheckUnique("statements", dataset.Statements.Select(s => s.Key));
+        CheckUnique("concerns", dataset.Concerns.Select(c => c.Key));
 
         for (var i = 0; i < dataset.Sources.Count; i++)
         {
@@ -77,6 +81,11 @@ public sealed class DatasetValidator
         for (var i = 0; i < dataset.Statements.Count; i++)
         {
             ValidateStatement($"statements[{i}] ({dataset.Statements[i].Key})", dataset.Statements[i]);
+        }
+
+        for (var i = 0; i < dataset.Concerns.Count; i++)
+        {
+            ValidateConcern($"concerns[{i}] ({dataset.Concerns[i].Key})", dataset.Concerns[i]);
         }
 
         return _problems;
