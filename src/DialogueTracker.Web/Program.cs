@@ -4,6 +4,7 @@ using DialogueTracker.Web.Accounts;
 using DialogueTracker.Web.Api;
 using DialogueTracker.Web.Charts;
 using DialogueTracker.Web.Cli;
+using DialogueTracker.Web.Concerns;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Editing;
 using DialogueTracker.Web.Export;
@@ -36,6 +37,7 @@ builder.Services.AddScoped<FeedQuery>();
 builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
 builder.Services.AddScoped<ChartQueries>();
+builder.Services.AddScoped<ConcernQuery>();
 builder.Services.AddSearch();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<DialogueDbContext>(tags: ["ready"])
@@ -133,6 +135,7 @@ api.MapRounds();
 api.MapStatements();
 api.MapTopics();
 api.MapSources();
+api.MapConcerns();
 api.MapTimeline();
 api.MapSearch();
 api.MapExport();
