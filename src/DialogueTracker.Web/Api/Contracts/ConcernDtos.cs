@@ -12,7 +12,7 @@ namespace DialogueTracker.Web.Api.Contracts;
 /// <param name="TitleEn">English title: what is asked.</param>
 /// <param name="TitleVi">Vietnamese title.</param>
 /// <param name="Status" example="responded">Where it stands (raised, in-discussion, responded, action-reported, no-longer-raised): an editor's reading of the cited sources, not a finding of either side. Null when no status is recorded.</param>
-/// <param name="FirstRaised" example="2019">EDTF date of the earliest dated mention that raises it; null when none is dated.</param>
+/// <param name="FirstRaised" example="&quot;2019&quot;">EDTF date of the earliest dated mention that raises it; null when none is dated.</param>
 /// <param name="LastRaised" example="2021?-06-24">EDTF date of the latest dated mention that raises it.</param>
 /// <param name="RoundCount" example="0">In how many rounds it came up, directly or through a statement made there.</param>
 /// <param name="MentionCount" example="2">How many times it came up, answers included.</param>
