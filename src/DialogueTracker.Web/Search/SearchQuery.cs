@@ -75,6 +75,7 @@ public sealed class SearchQuery(
         SearchRecordType.Round => "Round",
         SearchRecordType.Statement => "Statement",
         SearchRecordType.Topic => "Topic",
+        SearchRecordType.Concern => "Concern",
         _ => "Source",
     }];
 
@@ -83,6 +84,7 @@ public sealed class SearchQuery(
         SearchRecordType.Round => $"/rounds/{id}",
         SearchRecordType.Statement => $"/statements/{id}",
         SearchRecordType.Topic => $"/topics/{slug}",
+        SearchRecordType.Concern => $"/concerns/{id}",
         _ => $"/sources/{id}",
     };
 
