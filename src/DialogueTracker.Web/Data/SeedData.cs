@@ -15,16 +15,39 @@ public static class SeedData
         var db = scope.ServiceProvider.GetRequiredService<DialogueDbContext>();
 
         // Seeding fills an empty database only; what editors change later is theirs.
+        var dataset = await ReadAsync(SeedFile, cancellationToken);
         if (await db.Sources.AnyAsync(cancellationToken))
         {
+            await AddSeedConcernsAsync(scope.ServiceProvider, db, dataset, cancellationToken);
             return;
         }
 
-        var dataset = await ReadAsync(SeedFile, cancellationToken);
         var result = await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(dataset, dryRun: false, cancellationToken);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"The seed data is invalid:{Environment.NewLine}{string.Join(Environment.NewLine, result.Problems)}");
+        }
+    }
+
+    /// <summary>
+    /// A database seeded before concerns existed gets the seed's concerns once: only if it holds the seed's own sources
+    /// and has never had a concern, and only if they still fit what editors have made of the records they cite.
+    /// </summary>
+    private static async Task AddSeedConcernsAsync(IServiceProvider services, DialogueDbContext db, Dataset seed, CancellationToken cancellationToken)
+    {
+        var seedSources = seed.Sources.Select(s => s.Key!).ToList();
+        if (await db.Concerns.IgnoreQueryFilters().AnyAsync(cancellationToken)
+            || await db.Sources.CountAsync(s => seedSources.Contains(s.Key), cancellationToken) < seedSources.Count)
+        {
+            return;
+        }
+
+        var result = await services.GetRequiredService<DatasetImporter>()
+            .ImportAsync(new Dataset { Concerns = seed.Concerns }, dryRun: false, cancellationToken);
+        if (!result.Succeeded)
+        {
+            services.GetRequiredService<ILogger<DatasetImporter>>().LogWarning(
+                "The seed's concerns were not added to this database: {Problems}", string.Join("; ", result.Problems));
         }
     }
 

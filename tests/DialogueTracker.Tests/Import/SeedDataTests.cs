@@ -161,3 +161,27 @@ public sealed partial class SeedDataTests(DialogueTrackerFactory factory) : ICla
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 }
+
+/// <summary>A database seeded by an earlier version, before concerns existed, gets the seed's concerns on its next start.</summary>
+public sealed class SeedConcernsUpgradeTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+{
+    [Fact]
+    public async Task Concerns_are_added_once_to_a_database_seeded_without_them()
+    {
+        int lastRevision;
+        await using (var scope = factory.CreateScope(out var db))
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM Concerns;");
+            Assert.Equal(0, await db.Concerns.IgnoreQueryFilters().CountAsync());
+            lastRevision = await db.Revisions.MaxAsync(r => r.Id);
+        }
+
+        await SeedData.SeedIfEmptyAsync(factory.Services);
+        await SeedData.SeedIfEmptyAsync(factory.Services);
+
+        await using var check = factory.CreateScope(out var after);
+        var seeded = (await SeedData.ReadAsync(SeedData.SeedFile)).Concerns.Count;
+        Assert.Equal(seeded, await after.Concerns.CountAsync());
+        Assert.Equal(seeded, await after.Revisions.CountAsync(r => r.Id > lastRevision && r.RecordType == RecordType.Concern && r.Action == RevisionAction.Create));
+    }
+}
