@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DialogueTracker.Web.Accounts;
 using DialogueTracker.Web.Api;
+using DialogueTracker.Web.Caching;
 using DialogueTracker.Web.Charts;
 using DialogueTracker.Web.Cli;
 using DialogueTracker.Web.Concerns;
@@ -48,6 +49,9 @@ builder.Services.AddAccounts();
 builder.Services.AddScoped<RecordEditor>();
 builder.Services.AddScoped<DialogueTracker.Web.Pages.Editing.EditOptions>();
 builder.Services.AddDialogueRateLimits(builder.Configuration);
+
+// Speed: anonymous pages and API reads from the output cache until the record changes; ETags; compression.
+builder.Services.AddDialogueCaching(builder.Configuration);
 
 // Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
 // Pages in English and Vietnamese: ?culture=vi, the language switch's cookie, then Accept-Language.
@@ -99,6 +103,7 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseSerilogRequestLogging();
+app.UseResponseCompression();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 
@@ -119,6 +124,8 @@ app.UseRequestSizeLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
+app.UseMiddleware<ApiETags>();
 app.MapStaticAssets();
 app.UseDialogueOpenApi();
 // Live: the process answers. Ready: the database answers and is migrated. /health is both, as before.

@@ -25,6 +25,8 @@ public static class DatabaseSetup
                 ResolveConnectionString(configuration, environment.ContentRootPath),
                 sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
                 .AddInterceptors(Pragmas)
+                // Any committed change to the record evicts the cached pages and API reads.
+                .AddInterceptors(provider.GetServices<Caching.RecordsChangedInterceptor>())
                 // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
                 .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
         });
