@@ -15,13 +15,20 @@ public static class SeedData
         var db = scope.ServiceProvider.GetRequiredService<DialogueDbContext>();
 
         // Seeding fills an empty database only; what editors change later is theirs.
-        var dataset = await ReadAsync(SeedFile, cancellationToken);
         if (await db.Sources.AnyAsync(cancellationToken))
         {
-            await AddSeedConcernsAsync(scope.ServiceProvider, db, dataset, cancellationToken);
+            // The seed's sources have keys starting "seed-": a database that never held the seed (a generated one)
+            // is left alone without reading the file.
+            if (!await db.Concerns.IgnoreQueryFilters().AnyAsync(cancellationToken)
+                && await db.Sources.AnyAsync(s => s.Key.StartsWith("seed-"), cancellationToken))
+            {
+                await AddSeedConcernsAsync(scope.ServiceProvider, db, await ReadAsync(SeedFile, cancellationToken), cancellationToken);
+            }
+
             return;
         }
 
+        var dataset = await ReadAsync(SeedFile, cancellationToken);
         var result = await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(dataset, dryRun: false, cancellationToken);
         if (!result.Succeeded)
         {
@@ -36,8 +43,7 @@ public static class SeedData
     private static async Task AddSeedConcernsAsync(IServiceProvider services, DialogueDbContext db, Dataset seed, CancellationToken cancellationToken)
     {
         var seedSources = seed.Sources.Select(s => s.Key!).ToList();
-        if (await db.Concerns.IgnoreQueryFilters().AnyAsync(cancellationToken)
-            || await db.Sources.CountAsync(s => seedSources.Contains(s.Key), cancellationToken) < seedSources.Count)
+        if (await db.Sources.CountAsync(s => seedSources.Contains(s.Key), cancellationToken) < seedSources.Count)
         {
             return;
         }
