@@ -64,6 +64,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AddPageRoute("/Statements/Edit", "/statements/new");
         options.Conventions.AddPageRoute("/Topics/Edit", "/topics/new");
         options.Conventions.AddPageRoute("/Sources/Edit", "/sources/new");
+        options.Conventions.AddPageRoute("/Concerns/Edit", "/concerns/new");
     })
     .AddViewLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(options => options

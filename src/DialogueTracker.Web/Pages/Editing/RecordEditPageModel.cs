@@ -37,6 +37,10 @@ public abstract class RecordEditPageModel(
     /// <summary>The record the form describes, and for each of its citations the form row it came from.</summary>
     protected abstract (object Record, IReadOnlyList<int> CitationRows) Build();
 
+    /// <summary>Puts the importer's problems beside their fields; forms with nested rows place them themselves.</summary>
+    protected virtual void AddProblems(IReadOnlyList<ImportProblem> problems, IReadOnlyList<int> citationRows) =>
+        FormText.AddProblems(ModelState, problems, citationRows);
+
     protected abstract Task LoadOptionsAsync(CancellationToken cancellationToken);
 
     protected abstract string PageUrl(int id, object record);
@@ -91,7 +95,7 @@ public abstract class RecordEditPageModel(
         }
         else
         {
-            FormText.AddProblems(ModelState, result.Problems, citationRows);
+            AddProblems(result.Problems, citationRows);
         }
 
         await LoadOptionsAsync(cancellationToken);
