@@ -93,7 +93,12 @@ if (args is ["import", ..]) { Environment.ExitCode = await ImportCommand.RunAsyn
 
 app.Use((context, next) =>
 {
-    context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+    // Added as the response starts: the exception handler clears headers set earlier, and errors need the id most.
+    context.Response.OnStarting(() =>
+    {
+        context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+        return Task.CompletedTask;
+    });
     return next(context);
 });
 app.UseSerilogRequestLogging();
