@@ -69,6 +69,8 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 // Every problem names its request, as the X-Request-Id header and the logs do, so a report can be traced.
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
+// A full disk, a read-only database or a lock held too long is a 503 with Retry-After, not a 500.
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
 builder.Services.AddDialogueOpenApi();
