@@ -20,7 +20,7 @@ using Serilog;
 // `generate ...` fills a benchmark database with synthetic records instead of starting the app.
 if (args is ["generate", ..]) { Environment.ExitCode = await GenerateCommand.RunAsync(args[1..]); return; }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLine.Settings(args));
 
 // Logging: Serilog from configuration (console by default; a file sink can be added in appsettings).
 builder.Services.AddSerilog((services, logger) => logger
@@ -79,6 +79,10 @@ var app = builder.Build();
 
 try
 {
+    // Backup and restore take the database file as it is: no migration, no seeding.
+    if (args is ["backup", ..]) { Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args[1..]); return; }
+    if (args is ["restore", ..]) { Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args[1..]); return; }
+
     await app.Services.InitializeDatabaseAsync();
 }
 catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)

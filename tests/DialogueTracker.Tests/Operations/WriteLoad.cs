@@ -81,7 +81,10 @@ internal sealed class WriteLoad(Func<HttpClient> createClient, string token, str
     /// Checks a database file: <c>PRAGMA integrity_check</c> is ok; every acknowledged write has its revision; each of
     /// this load's topics was written whole (the record and its create revision, or neither); each reads as its last revision says.
     /// </summary>
-    public async Task AssertAllThereAsync(string databasePath)
+    public Task AssertAllThereAsync(string databasePath) => AssertAllThereAsync(databasePath, prefix, [.. Acknowledged]);
+
+    /// <inheritdoc cref="AssertAllThereAsync(string)"/>
+    public static async Task AssertAllThereAsync(string databasePath, string prefix, IReadOnlyCollection<(string Slug, string Summary)> acknowledged)
     {
         Assert.Equal("ok", await AppProcess.IntegrityCheckAsync(databasePath));
         await using var db = new DialogueDbContext(new DbContextOptionsBuilder<DialogueDbContext>().UseSqlite(AppProcess.Connection(databasePath)).Options);
@@ -91,8 +94,8 @@ internal sealed class WriteLoad(Func<HttpClient> createClient, string token, str
         var topics = await db.Topics.AsNoTracking().Where(t => t.Slug.StartsWith(prefix)).ToDictionaryAsync(t => t.Slug);
 
         var summaries = revisions.Select(r => (r.RecordKey, r.Summary!)).ToHashSet();
-        var missing = Acknowledged.Where(w => !summaries.Contains(w)).ToList();
-        Assert.True(missing.Count == 0, $"{missing.Count} of {Acknowledged.Count} acknowledged writes are lost: {string.Join(", ", missing.Take(10))}");
+        var missing = acknowledged.Where(w => !summaries.Contains(w)).ToList();
+        Assert.True(missing.Count == 0, $"{missing.Count} of {acknowledged.Count} acknowledged writes are lost: {string.Join(", ", missing.Take(10))}");
 
         var created = revisions.Where(r => r.Action == RevisionAction.Create).Select(r => r.RecordKey).ToHashSet();
         Assert.True(created.SetEquals(topics.Keys), "a topic and its create revision were not written together");
