@@ -22,6 +22,11 @@ if (args is ["generate", ..]) { Environment.ExitCode = await GenerateCommand.Run
 
 var builder = WebApplication.CreateBuilder(CommandLine.Settings(args));
 
+// On SIGTERM, requests in flight get this long to finish before the process exits; keep it under the service
+// manager's own stop timeout (Kubernetes waits 30 s, systemd 90 s; `docker stop` only 10 s unless --stop-timeout).
+builder.Services.Configure<HostOptions>(options =>
+    options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 25)));
+
 // Logging: Serilog from configuration (console by default; a file sink can be added in appsettings).
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)

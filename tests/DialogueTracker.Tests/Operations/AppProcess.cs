@@ -89,10 +89,19 @@ internal sealed partial class AppProcess : IAsyncDisposable
         Assert.Equal(0, kill.ExitCode);
     }
 
-    public async Task<int> WaitForExitAsync()
+    /// <summary>The exit code, once the process has exited; a failure if it has not within <paramref name="within"/> (a minute by default).</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(StartTimeout);
-        await _process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(within ?? StartTimeout);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The app did not exit within {(within ?? StartTimeout).TotalSeconds} s:\n{Output}");
+        }
+
         return _process.ExitCode;
     }
 
