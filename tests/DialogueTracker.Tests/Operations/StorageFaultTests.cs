@@ -71,6 +71,13 @@ public sealed class StorageFaultTests
                 Assert.Contains("Nothing was saved", page.QuerySelector(".form-errors").Text(), StringComparison.Ordinal);
                 Assert.Equal("typed-on-a-full-disk", page.QuerySelector("input[name='Input.Slug']")?.GetAttribute("value"));
 
+                // Other forms: the error page says so, as a 503.
+                using var tokenForm = await editor.SubmitAsync("/account", "form.inline-form", new Dictionary<string, string> { ["TokenName"] = "on a full disk" });
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, tokenForm.StatusCode);
+                Assert.True(tokenForm.Headers.Contains("Retry-After"));
+                var errorPage = await HtmlTestExtensions.ParseAsync(await tokenForm.Content.ReadAsStringAsync());
+                Assert.Equal("Nothing was saved", errorPage.QuerySelector("h1").Text());
+
                 // Space again: writes work again without a restart.
                 File.Delete(filler);
                 using var after = await PostTopicAsync(client, token, "after-the-disk-was-freed");
