@@ -23,7 +23,7 @@ public static class DatabaseSetup
             // Records carry several collections (topics, citations); one query per collection avoids row explosion.
             options.UseSqlite(
                 ResolveConnectionString(configuration, environment.ContentRootPath),
-                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).CommandTimeout(SqlitePragmas.BusyTimeoutSeconds))
                 .AddInterceptors(Pragmas)
                 // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
                 .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));

@@ -24,6 +24,8 @@ public sealed class DatabaseSafetyTests(DialogueTrackerFactory factory) : IClass
         Assert.Equal("2", await PragmaAsync("synchronous"));
         Assert.Equal("5000", await PragmaAsync("busy_timeout"));
         Assert.Equal("1", await PragmaAsync("foreign_keys"));
+        // Microsoft.Data.Sqlite's own retries of a busy command end with SQLite's wait, not 25 s later.
+        Assert.Equal(5, ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout);
     }
 
     /// <summary>Starts the real app as its own process and returns its exit code and what it wrote.</summary>
