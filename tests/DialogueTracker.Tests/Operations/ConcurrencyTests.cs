@@ -28,7 +28,7 @@ public sealed class ConcurrencyTests(UnlimitedFactory factory) : IClassFixture<U
         var writes = new WriteLoad(factory.CreateClient, token, "concurrent");
         var failures = new ConcurrentBag<string>();
         var reads = 0;
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+        using var stop = new CancellationTokenSource();
 
         async Task ReadAsync(int reader)
         {
@@ -47,12 +47,23 @@ public sealed class ConcurrencyTests(UnlimitedFactory factory) : IClassFixture<U
             }
         }
 
-        await Task.WhenAll([writes.RunAsync(clients: 4, stop.Token), .. Enumerable.Range(0, 12).Select(r => Task.Run(() => ReadAsync(r)))]);
+        var running = Task.WhenAll([writes.RunAsync(clients: 4, stop.Token), .. Enumerable.Range(0, 12).Select(r => Task.Run(() => ReadAsync(r)))]);
+
+        // At least 3 s of contention, and until there were enough of both to mean something; never more than 30 s.
+        var started = DateTime.UtcNow;
+        while (!running.IsCompleted && DateTime.UtcNow - started < TimeSpan.FromSeconds(30)
+            && (DateTime.UtcNow - started < TimeSpan.FromSeconds(3) || reads < 100 || writes.Acknowledged.Count < 20))
+        {
+            await Task.Delay(50);
+        }
+
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Empty(failures);
         Assert.Empty(writes.Failures);
         // A handful of each would prove little about contention.
-        Assert.True(reads >= 50, $"only {reads} reads");
+        Assert.True(reads >= 100, $"only {reads} reads");
         Assert.True(writes.Acknowledged.Count >= 20, $"only {writes.Acknowledged.Count} writes");
         await writes.AssertAllThereAsync(factory.DatabasePath);
     }
