@@ -52,9 +52,15 @@ public static class RestoreCommand
             await Console.Error.WriteLineAsync($"Restore refused: {live} is in use. Stop the app first, then restore.");
             return 1;
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (InvalidDataException ex)
         {
-            await Console.Error.WriteLineAsync($"Restore failed, the live database is unchanged: {ex.Message}");
+            await Console.Error.WriteLineAsync($"Restore failed: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // Everything up to the backup API's copy leaves the live database alone, and that copy is all or nothing.
+            await Console.Error.WriteLineAsync($"Restore failed, the live database is as it was: {ex.Message}");
             return 1;
         }
         finally
@@ -125,22 +131,37 @@ public static class RestoreCommand
         if (existed)
         {
             kept = $"{live}.before-restore-{DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}";
-            await DatabaseBackup.CopyToNewFileAsync(target, kept);
+            try
+            {
+                await DatabaseBackup.CopyToNewFileAsync(target, kept);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new InvalidDataException(
+                    $"the database in place is damaged, so no copy of it could be kept ({ex.Message}). Nothing was changed; move {live} and its -wal aside yourself, then restore again.");
+            }
         }
 
+        // All or nothing, and a WAL database stays WAL (the app sets WAL on start for a new one).
         await using (var from = new SqliteConnection(DatabaseBackup.Unpooled(checkedCopy, SqliteOpenMode.ReadOnly)))
         {
             await from.OpenAsync();
             from.BackupDatabase(target);
         }
 
-        await DatabaseBackup.ExecuteAsync(target, "PRAGMA journal_mode = WAL;");
-        if (await DatabaseBackup.IntegrityCheckAsync(target) is { } problem)
+        string? problem;
+        try
         {
-            throw new InvalidDataException($"the restored database failed its integrity check ({problem}); the previous one is kept as {kept}");
+            problem = await DatabaseBackup.IntegrityCheckAsync(target);
+        }
+        catch (SqliteException ex)
+        {
+            problem = ex.Message;
         }
 
-        return kept;
+        return problem is null
+            ? kept
+            : throw new InvalidDataException($"the restored database failed its integrity check ({problem}); the one it replaced is kept as {kept}.");
     }
 
     private sealed class InUseException : Exception;
