@@ -10,6 +10,11 @@ public sealed class ShutdownTests : IDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"dialoguetracker-shutdown-{Guid.NewGuid():N}.db");
 
+    // The server logs a request as it starts it. Only then is it in flight: a connection whose request the server has
+    // not begun reading is idle to Kestrel, and closed at once on shutdown.
+    private const string RequestStarting = "--Serilog:MinimumLevel:Override:Microsoft.AspNetCore.Hosting.Diagnostics=Information";
+    private const string RequestStarted = "Request starting HTTP/1.1 POST";
+
     /// <summary>A body sent in two halves, with <paramref name="between"/> run in the pause: the request is surely in flight then.</summary>
     private sealed class PausedContent(byte[] body, Func<Task> between) : HttpContent
     {
@@ -43,12 +48,13 @@ public sealed class ShutdownTests : IDisposable
     [Fact]
     public async Task A_request_in_flight_at_SIGTERM_finishes_and_the_process_exits_0()
     {
-        await using var app = await AppProcess.StartAsync(_path);
+        await using var app = await AppProcess.StartAsync(_path, RequestStarting);
         var token = await AppProcess.CreateTokenAsync(_path, Roles.Admin);
         using var client = app.CreateClient();
 
         using var request = Import(token, "imported-while-stopping", async () =>
         {
+            await app.WaitForOutputAsync(RequestStarted);
             app.Terminate();
             await app.WaitForOutputAsync("Application is shutting down");
         });
@@ -63,13 +69,14 @@ public sealed class ShutdownTests : IDisposable
     [Fact]
     public async Task A_request_that_outlasts_the_shutdown_timeout_is_cut_off_and_the_process_still_exits()
     {
-        await using var app = await AppProcess.StartAsync(_path, "--ShutdownTimeoutSeconds=1");
+        await using var app = await AppProcess.StartAsync(_path, RequestStarting, "--ShutdownTimeoutSeconds=1");
         var token = await AppProcess.CreateTokenAsync(_path, Roles.Admin);
         using var client = app.CreateClient();
         // The second half would only go once the process has gone. Waiting is bounded well below the default
         // timeout (25 s), so the process exiting proves the configured second was used, not the default.
         using var request = Import(token, "never-finished", async () =>
         {
+            await app.WaitForOutputAsync(RequestStarted);
             app.Terminate();
             await app.WaitForExitAsync(within: TimeSpan.FromSeconds(15));
         });
