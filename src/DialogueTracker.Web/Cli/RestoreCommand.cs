@@ -8,7 +8,8 @@ namespace DialogueTracker.Web.Cli;
 /// <summary>
 /// <c>restore PATH</c>: replaces the live database with a backup, after checking the backup: it must pass
 /// <c>PRAGMA integrity_check</c>, be a DialogueTracker database, and carry no migration newer than this build's.
-/// The app must be stopped; restore refuses while it sees the app's connections. The database it replaces is kept
+/// The app must be stopped; restore refuses while it sees the app's connections (pooled ones close after some
+/// minutes idle, so it cannot always tell). The database it replaces is kept
 /// beside it (<c>.before-restore-TIME</c>), so a restore of the wrong file can be undone.
 /// </summary>
 public static class RestoreCommand
