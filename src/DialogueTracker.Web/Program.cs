@@ -22,7 +22,12 @@ using Serilog;
 // `generate ...` fills a benchmark database with synthetic records instead of starting the app.
 if (args is ["generate", ..]) { Environment.ExitCode = await GenerateCommand.RunAsync(args[1..]); return; }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLine.Settings(args));
+
+// On SIGTERM, requests in flight get this long to finish before the process exits; keep it under the service
+// manager's own stop timeout (Kubernetes waits 30 s, systemd 90 s; `docker stop` only 10 s unless --stop-timeout).
+builder.Services.Configure<HostOptions>(options =>
+    options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 25)));
 
 // Logging: Serilog from configuration (console by default; a file sink can be added in appsettings).
 builder.Services.AddSerilog((services, logger) => logger
@@ -76,6 +81,8 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 // Every problem names its request, as the X-Request-Id header and the logs do, so a report can be traced.
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
+// A full disk, a read-only database or a lock held too long is a 503 with Retry-After, not a 500.
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
 builder.Services.AddDialogueOpenApi();
@@ -84,6 +91,10 @@ var app = builder.Build();
 
 try
 {
+    // Backup and restore take the database file as it is: no migration, no seeding.
+    if (args is ["backup", ..]) { Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args[1..]); return; }
+    if (args is ["restore", ..]) { Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args[1..]); return; }
+
     await app.Services.InitializeDatabaseAsync();
 }
 catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
@@ -100,7 +111,12 @@ if (args is ["import", ..]) { Environment.ExitCode = await ImportCommand.RunAsyn
 
 app.Use((context, next) =>
 {
-    context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+    // Added as the response starts: the exception handler clears headers set earlier, and errors need the id most.
+    context.Response.OnStarting(() =>
+    {
+        context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+        return Task.CompletedTask;
+    });
     return next(context);
 });
 app.UseSerilogRequestLogging();

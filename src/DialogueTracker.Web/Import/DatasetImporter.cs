@@ -71,7 +71,8 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
         {
             return await AbandonAsync(transaction, [new ImportProblem("dataset", "version", "someone else saved one of these records at the same moment")], isConflict: true, cancellationToken);
         }
-        catch (DbUpdateException ex)
+        // A full disk or a read-only file is not the import's fault: that goes on up as a 503.
+        catch (DbUpdateException ex) when (!DatabaseUnavailable.Is(ex))
         {
             return await AbandonAsync(transaction, [new ImportProblem("dataset", null, $"the database refused the import: {ex.InnerException?.Message ?? ex.Message}")], isConflict: false, cancellationToken);
         }

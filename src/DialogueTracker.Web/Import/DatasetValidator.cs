@@ -36,6 +36,12 @@ public sealed partial class DatasetValidator
             return _problems;
         }
 
+        if (NullItems(dataset) is { Count: > 0 } nulls)
+        {
+            _problems.AddRange(nulls);
+            return _problems;
+        }
+
         // Keys first, so records may refer to ones defined later in the same file.
         foreach (var s in dataset.Sources) { if (s.Key is not null) { _sourceKeys.Add(s.Key); } }
         foreach (var t in dataset.Topics) { if (t.Slug is not null) { _topicSlugs.Add(t.Slug); } }
@@ -327,6 +333,71 @@ public sealed partial class DatasetValidator
         {
             Add(record, field, $"'{value}' is not a BCP 47 language tag such as en, vi or fr");
         }
+    }
+
+    /// <summary>JSON can put null where a record, a citation or a slug belongs: each is a problem, named before anything reads it.</summary>
+    private static List<ImportProblem> NullItems(Dataset dataset)
+    {
+        var problems = new List<ImportProblem>();
+        void Check<T>(string record, string list, List<T> items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    problems.Add(new ImportProblem(record, $"{list}[{i}]", "is null"));
+                }
+            }
+        }
+
+        Check("dataset", "sources", dataset.Sources);
+        Check("dataset", "topics", dataset.Topics);
+        Check("dataset", "mechanisms", dataset.Mechanisms);
+        Check("dataset", "rounds", dataset.Rounds);
+        Check("dataset", "statements", dataset.Statements);
+        for (var i = 0; i < dataset.Topics.Count; i++)
+        {
+            Check($"topics[{i}]", "citations", dataset.Topics[i]?.Citations ?? []);
+        }
+
+        for (var i = 0; i < dataset.Mechanisms.Count; i++)
+        {
+            Check($"mechanisms[{i}]", "series", dataset.Mechanisms[i]?.Series ?? []);
+            Check($"mechanisms[{i}]", "citations", dataset.Mechanisms[i]?.Citations ?? []);
+        }
+
+        for (var i = 0; i < dataset.Rounds.Count; i++)
+        {
+            Check($"rounds[{i}]", "topics", dataset.Rounds[i]?.Topics ?? []);
+            Check($"rounds[{i}]", "citations", dataset.Rounds[i]?.Citations ?? []);
+        }
+
+        for (var i = 0; i < dataset.Statements.Count; i++)
+        {
+            Check($"statements[{i}]", "topics", dataset.Statements[i]?.Topics ?? []);
+            Check($"statements[{i}]", "citations", dataset.Statements[i]?.Citations ?? []);
+        }
+
+        Check("dataset", "concerns", dataset.Concerns);
+        for (var i = 0; i < dataset.Concerns.Count; i++)
+        {
+            var concern = dataset.Concerns[i];
+            Check($"concerns[{i}]", "topics", concern?.Topics ?? []);
+            Check($"concerns[{i}]", "citations", concern?.Citations ?? []);
+            Check($"concerns[{i}]", "mentions", concern?.Mentions ?? []);
+            Check($"concerns[{i}]", "statusHistory", concern?.StatusHistory ?? []);
+            for (var j = 0; j < (concern?.Mentions.Count ?? 0); j++)
+            {
+                Check($"concerns[{i}].mentions[{j}]", "citations", concern!.Mentions[j]?.Citations ?? []);
+            }
+
+            for (var j = 0; j < (concern?.StatusHistory.Count ?? 0); j++)
+            {
+                Check($"concerns[{i}].statusHistory[{j}]", "citations", concern!.StatusHistory[j]?.Citations ?? []);
+            }
+        }
+
+        return problems;
     }
 
     private static bool IsWebUrl(string url) =>

@@ -1,5 +1,6 @@
 using DialogueTracker.Web.Accounts;
 using DialogueTracker.Web.Api;
+using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Editing;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Localization;
@@ -73,9 +74,22 @@ public abstract class RecordEditPageModel(
 
         var (record, citationRows) = Build();
         var author = RecordWrites.AuthorOf(User);
-        var result = id is { } existing
-            ? await editor.UpdateAsync(Type, existing, record, InputVersion, author, InputEditSummary, cancellationToken)
-            : await editor.CreateAsync(Type, record, author, InputEditSummary, cancellationToken);
+        EditResult result;
+        try
+        {
+            result = id is { } existing
+                ? await editor.UpdateAsync(Type, existing, record, InputVersion, author, InputEditSummary, cancellationToken)
+                : await editor.CreateAsync(Type, record, author, InputEditSummary, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseUnavailable.Is(ex))
+        {
+            // The form keeps what the editor typed, so it can be saved again once the database takes writes.
+            ModelState.AddModelError("", localizer["The database cannot take changes just now (the disk may be full or the database read-only). Nothing was saved; reading still works. Please try again later."]);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await LoadOptionsAsync(cancellationToken);
+            return Page();
+        }
+
         if (result.NotFound)
         {
             return NotFound();
