@@ -129,7 +129,9 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
 
     private async Task<ExistingKeys> LoadExistingKeysAsync(Dataset dataset, CancellationToken cancellationToken)
     {
-        var namedStatements = dataset.Concerns.SelectMany(c => c.Mentions).Select(m => m.Statement).OfType<string>().Distinct().ToList();
+        // Null records are the validator's to report; skip them here.
+        var namedStatements = dataset.Concerns.OfType<ConcernRecord>().SelectMany(c => c.Mentions).OfType<MentionRecord>()
+            .Select(m => m.Statement).OfType<string>().Distinct().ToList();
         var series = await db.RoundSeries.Select(s => new { Mechanism = s.Mechanism.Slug, s.Slug }).ToListAsync(cancellationToken);
         var mechanisms = await db.Mechanisms.Select(m => m.Slug).ToListAsync(cancellationToken);
         var numbers = await db.Rounds.IgnoreQueryFilters()

@@ -205,6 +205,7 @@ public sealed class BadInputTests(UnlimitedFactory factory) : IClassFixture<Unli
                 ["mechanisms"] = new JsonArray(dataset["mechanisms"]![0]!.DeepClone()),
                 ["rounds"] = new JsonArray(dataset["rounds"]![0]!.DeepClone()),
                 ["statements"] = new JsonArray(dataset["statements"]![0]!.DeepClone()),
+                ["concerns"] = new JsonArray(dataset["concerns"]![0]!.DeepClone()),
             },
             _ => Record(dataset, name, isPost),
         };
@@ -242,6 +243,7 @@ public sealed class BadInputTests(UnlimitedFactory factory) : IClassFixture<Unli
             "RoundRecord" => ("rounds", "key"),
             "StatementRecord" => ("statements", "key"),
             "TopicRecord" => ("topics", "slug"),
+            "ConcernRecord" => ("concerns", "key"),
             _ => ("sources", "key"),
         };
         var record = dataset[collection]![0]!.DeepClone();
@@ -304,6 +306,7 @@ public sealed class BadInputTests(UnlimitedFactory factory) : IClassFixture<Unli
         var source = await FirstAsync("/api/v1/sources", "id");
         var topic = await FirstAsync("/api/v1/topics", "slug");
         var mechanism = await FirstAsync("/api/v1/mechanisms", "slug");
+        var concern = await FirstAsync("/api/v1/concerns", "id");
         return new Dictionary<string, string>
         {
             ["/api/v1/rounds/{id} id"] = round,
@@ -311,6 +314,7 @@ public sealed class BadInputTests(UnlimitedFactory factory) : IClassFixture<Unli
             ["/api/v1/sources/{id} id"] = source,
             ["/api/v1/topics/{slug} slug"] = topic,
             ["/api/v1/mechanisms/{slug} slug"] = mechanism,
+            ["/api/v1/concerns/{id} id"] = concern,
             ["/feeds/topics/{slug}.xml slug"] = topic,
             ["/feeds/mechanisms/{slug}.xml slug"] = mechanism,
             ["/feeds/parties/{party}.xml party"] = "eu",
