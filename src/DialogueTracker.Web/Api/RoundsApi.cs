@@ -63,8 +63,7 @@ public static class RoundsApi
     /// <response code="404">No round has this id.</response>
     public static async Task<Results<Ok<RoundDto>, ProblemHttpResult>> GetRound(int id, DialogueDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
-        // One record's few topics and citations: one query beats one per collection.
-        var round = await WithDetails(db.Rounds.AsNoTracking()).AsSingleQuery().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var round = await WithDetails(db.Rounds.AsNoTracking()).SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
         {
             return ApiProblems.NotFound($"There is no round with id {id}.");

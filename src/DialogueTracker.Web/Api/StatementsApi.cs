@@ -63,8 +63,7 @@ public static class StatementsApi
     /// <response code="404">No statement has this id.</response>
     public static async Task<Results<Ok<StatementDto>, ProblemHttpResult>> GetStatement(int id, DialogueDbContext db, HttpContext context, CancellationToken cancellationToken)
     {
-        // One record's few topics and citations: one query beats one per collection.
-        var statement = await WithDetails(db.Statements.AsNoTracking()).AsSingleQuery().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+        var statement = await WithDetails(db.Statements.AsNoTracking()).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
         if (statement is null)
         {
             return ApiProblems.NotFound($"There is no statement with id {id}.");
