@@ -22,7 +22,7 @@ public static class CachingSetup
         var minutes = configuration.GetValue("Caching:Minutes", 10);
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = configuration.GetValue("Caching:SizeLimitMegabytes", 64L) * 1024 * 1024;
+            options.SizeLimit = configuration.GetValue("Caching:SizeLimitMegabytes", 32L) * 1024 * 1024;
             // The default policy already caches only anonymous GET and HEAD 200s that set no cookie, varied by host and query.
             options.AddBasePolicy(policy => policy
                 .With(context => minutes > 0 && !NeverCached.Any(prefix => context.HttpContext.Request.Path.StartsWithSegments(prefix)))
