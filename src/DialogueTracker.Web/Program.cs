@@ -2,8 +2,10 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using DialogueTracker.Web.Accounts;
 using DialogueTracker.Web.Api;
+using DialogueTracker.Web.Caching;
 using DialogueTracker.Web.Charts;
 using DialogueTracker.Web.Cli;
+using DialogueTracker.Web.Concerns;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Editing;
 using DialogueTracker.Web.Export;
@@ -20,9 +22,12 @@ using Serilog;
 // `generate ...` fills a benchmark database with synthetic records instead of starting the app.
 if (args is ["generate", ..]) { Environment.ExitCode = await GenerateCommand.RunAsync(args[1..]); return; }
 
-// For `import FILE`, only --Key=Value options are configuration: a path such as /tmp/x.json would otherwise be read
-// as a key and swallow the next option (the connection string, say) as its value.
-var builder = WebApplication.CreateBuilder(args is ["import", ..] ? [.. args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='))] : args);
+var builder = WebApplication.CreateBuilder(CommandLine.Settings(args));
+
+// On SIGTERM, requests in flight get this long to finish before the process exits; keep it under the service
+// manager's own stop timeout (Kubernetes waits 30 s, systemd 90 s; `docker stop` only 10 s unless --stop-timeout).
+builder.Services.Configure<HostOptions>(options =>
+    options.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("ShutdownTimeoutSeconds", 25)));
 
 // Logging: Serilog from configuration (console by default; a file sink can be added in appsettings).
 builder.Services.AddSerilog((services, logger) => logger
@@ -38,6 +43,7 @@ builder.Services.AddScoped<FeedQuery>();
 builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
 builder.Services.AddScoped<ChartQueries>();
+builder.Services.AddScoped<ConcernQuery>();
 builder.Services.AddSearch();
 builder.Services.AddHealthChecks()
     .AddDbContextCheck<DialogueDbContext>(tags: ["ready"])
@@ -48,6 +54,9 @@ builder.Services.AddAccounts();
 builder.Services.AddScoped<RecordEditor>();
 builder.Services.AddScoped<DialogueTracker.Web.Pages.Editing.EditOptions>();
 builder.Services.AddDialogueRateLimits(builder.Configuration);
+
+// Speed: anonymous pages and API reads from the output cache until the record changes; ETags; compression.
+builder.Services.AddDialogueCaching(builder.Configuration);
 
 // Pages, and an API whose errors are RFC 9457 problem details and whose enums read as kebab-case words.
 // Pages in English and Vietnamese: ?culture=vi, the language switch's cookie, then Accept-Language.
@@ -60,6 +69,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AddPageRoute("/Statements/Edit", "/statements/new");
         options.Conventions.AddPageRoute("/Topics/Edit", "/topics/new");
         options.Conventions.AddPageRoute("/Sources/Edit", "/sources/new");
+        options.Conventions.AddPageRoute("/Concerns/Edit", "/concerns/new");
     })
     .AddViewLocalization();
 builder.Services.Configure<RequestLocalizationOptions>(options => options
@@ -71,6 +81,8 @@ builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSett
 // Every problem names its request, as the X-Request-Id header and the logs do, so a report can be traced.
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
+// A full disk, a read-only database or a lock held too long is a 503 with Retry-After, not a 500.
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
 builder.Services.AddDialogueOpenApi();
@@ -79,6 +91,10 @@ var app = builder.Build();
 
 try
 {
+    // Backup and restore take the database file as it is: no migration, no seeding.
+    if (args is ["backup", ..]) { Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args[1..]); return; }
+    if (args is ["restore", ..]) { Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args[1..]); return; }
+
     // An import into a new database gets the file's records only, not the seed data as well.
     await app.Services.InitializeDatabaseAsync(seed: args is not ["import", ..]);
 }
@@ -96,10 +112,16 @@ if (args is ["import", ..]) { Environment.ExitCode = await ImportCommand.RunAsyn
 
 app.Use((context, next) =>
 {
-    context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+    // Added as the response starts: the exception handler clears headers set earlier, and errors need the id most.
+    context.Response.OnStarting(() =>
+    {
+        context.Response.Headers["X-Request-Id"] = context.TraceIdentifier;
+        return Task.CompletedTask;
+    });
     return next(context);
 });
 app.UseSerilogRequestLogging();
+app.UseResponseCompression();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 
@@ -120,6 +142,8 @@ app.UseRequestSizeLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseOutputCache();
+app.UseMiddleware<ApiETags>();
 app.MapStaticAssets();
 app.UseDialogueOpenApi();
 // Live: the process answers. Ready: the database answers and is migrated. /health is both, as before.
@@ -136,6 +160,7 @@ api.MapRounds();
 api.MapStatements();
 api.MapTopics();
 api.MapSources();
+api.MapConcerns();
 api.MapTimeline();
 api.MapSearch();
 api.MapExport();

@@ -86,7 +86,7 @@ public sealed partial class EditorBrowserTests(KestrelAppFactory app, Playwright
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Page.WaitForURLAsync(App.RootUri + "/");
 
-        string[] paths = ["/rounds/new", "/statements/1/edit", "/topics/new", "/sources/1/edit", "/account", "/changes", "/history/round/1", "/account/sign-in"];
+        string[] paths = ["/rounds/new", "/statements/1/edit", "/topics/new", "/sources/1/edit", "/concerns/new", "/concerns/1/edit", "/account", "/changes", "/history/round/1", "/history/concern/1", "/account/sign-in"];
         var html = new Dictionary<string, string>();
         foreach (var path in paths)
         {

@@ -12,6 +12,7 @@ public sealed class PageQualityTests(KestrelAppFactory app, PlaywrightFixture pl
         "/rounds/4", "/rounds/4?culture=vi", "/statements/1", "/statements/2?culture=vi",
         "/topics", "/topics?culture=vi", "/topics/human-rights", "/topics/death-penalty?culture=vi",
         "/sources", "/sources/1", "/sources/2?culture=vi", "/overview", "/overview?culture=vi",
+        "/concerns", "/concerns?status=raised&culture=vi", "/concerns?status=resolved", "/concerns/1", "/concerns/4?culture=vi",
         "/no-such-page", "/rounds/999999?culture=vi",
         "/search", "/search?q=tu+do+ton+giao", "/search?q=death+penalty&culture=vi", "/search?q=zzzzqqq", "/search?q=%22unbalanced",
     ];

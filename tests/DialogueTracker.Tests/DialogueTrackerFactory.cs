@@ -14,7 +14,19 @@ namespace DialogueTracker.Tests;
 /// </summary>
 public class DialogueTrackerFactory : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"dialoguetracker-test-{Guid.NewGuid():N}.db");
+    private readonly string _databasePath;
+    private readonly bool _ownsDatabase;
+
+    public DialogueTrackerFactory()
+    {
+        _databasePath = Path.Combine(Path.GetTempPath(), $"dialoguetracker-test-{Guid.NewGuid():N}.db");
+        _ownsDatabase = true;
+    }
+
+    /// <summary>The app on a database file the test provides (an old schema, a small disk), which it also cleans up.</summary>
+    protected DialogueTrackerFactory(string databasePath) => _databasePath = databasePath;
+
+    public string DatabasePath => _databasePath;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -58,6 +70,11 @@ public class DialogueTrackerFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsDatabase)
+        {
+            return;
+        }
+
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);

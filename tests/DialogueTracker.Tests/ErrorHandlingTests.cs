@@ -34,6 +34,8 @@ public sealed class ErrorHandlingTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain("SqliteException", body, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(),
+            System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("requestId").GetString());
     }
 
     [Fact]

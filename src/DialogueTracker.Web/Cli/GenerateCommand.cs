@@ -20,7 +20,7 @@ public static class GenerateCommand
         {
             await Console.Error.WriteLineAsync($"""
                 {error}
-                Usage: dotnet run --project src/DialogueTracker.Web -- generate --statements 100000 --db /tmp/bench.db [--force] [--seed 1]
+                Usage: dotnet run --project src/DialogueTracker.Web -- generate --statements 100000 --db /tmp/bench.db [--rounds 2000] [--topics 300] [--force] [--seed 1]
                 """);
             return 2;
         }
@@ -50,7 +50,8 @@ public static class GenerateCommand
 
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
-        var counts = await FillAsync(connection, options.Value.Statements, new Random(options.Value.Seed));
+        var (statements, _, _, seed, rounds, topics) = options.Value;
+        var counts = await FillAsync(connection, statements, rounds ?? Math.Max(1, statements / 200), TopicsFor(topics), new Random(seed));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated into {path} in {stopwatch.Elapsed.TotalSeconds:F1} s: {counts}. The search index was filled by its triggers."));
         return 0;
@@ -71,9 +72,9 @@ public static class GenerateCommand
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) == 1;
     }
 
-    private static (int Statements, string Db, bool Force, int Seed)? ParseArgs(string[] args, out string? error)
+    private static (int Statements, string Db, bool Force, int Seed, int? Rounds, int Topics)? ParseArgs(string[] args, out string? error)
     {
-        int statements = 100_000, seed = 1;
+        int statements = 100_000, seed = 1, rounds = 0, topics = SyntheticText.Topics.Length;
         string? db = null;
         var force = false;
         error = null;
@@ -84,6 +85,8 @@ public static class GenerateCommand
             {
                 case "--statements" when int.TryParse(value, out statements) && statements > 0:
                 case "--seed" when int.TryParse(value, out seed):
+                case "--rounds" when int.TryParse(value, out rounds) && rounds > 0:
+                case "--topics" when int.TryParse(value, out topics) && topics >= SyntheticText.Topics.Length:
                     i++;
                     break;
                 case "--db" when !string.IsNullOrWhiteSpace(value):
@@ -105,10 +108,29 @@ public static class GenerateCommand
             return null;
         }
 
-        return (statements, db, force, seed);
+        return (statements, db, force, seed, rounds > 0 ? rounds : null, topics);
     }
 
-    private static async Task<string> FillAsync(SqliteConnection connection, int statementCount, Random random)
+    /// <summary>
+    /// The hand-written topics, then narrower ones under them ("Death penalty: aspect 3") up to <paramref name="count"/>,
+    /// sharing their parent's sentences, so a large topic tree has realistic text too.
+    /// </summary>
+    private static SyntheticText.TopicText[] TopicsFor(int count) =>
+    [
+        .. SyntheticText.Topics,
+        .. Enumerable.Range(0, count - SyntheticText.Topics.Length).Select(i =>
+        {
+            var parent = SyntheticText.Topics[i % SyntheticText.Topics.Length];
+            var aspect = i / SyntheticText.Topics.Length + 1;
+            return parent with
+            {
+                Slug = $"{parent.Slug}-aspect-{aspect}", NameEn = $"{parent.NameEn}: aspect {aspect}",
+                NameVi = $"{parent.NameVi}: khía cạnh {aspect}", Parent = parent.Slug,
+            };
+        }),
+    ];
+
+    private static async Task<string> FillAsync(SqliteConnection connection, int statementCount, int roundCount, SyntheticText.TopicText[] allTopics, Random random)
     {
         // Bulk load: no fsync per step. Links are written before the statements they belong to, so each
         // statement's search document is written once, with its topics, rather than once per link; the
@@ -123,7 +145,7 @@ public static class GenerateCommand
         }
 
         var topicIds = new Dictionary<string, int>();
-        foreach (var topic in SyntheticText.Topics)
+        foreach (var topic in allTopics)
         {
             topicIds[topic.Slug] = await InsertAsync(connection,
                 "INSERT INTO Topics (Slug, NameEn, NameVi, DescriptionEn, DescriptionVi, ParentId) VALUES ($0, $1, $2, $3, $4, $5) RETURNING Id",
@@ -135,7 +157,7 @@ public static class GenerateCommand
             "INSERT INTO Sources (Id, Key, Title, Publisher, Url, PublishedOn, Language, Kind) VALUES ($0, $1, $2, $3, $4, $5, $6, $7)", 8);
         for (var id = 1; id <= sourceCount; id++)
         {
-            var topic = Pick(random, SyntheticText.Topics);
+            var topic = Pick(random, allTopics);
             var vietnamese = random.Next(2) == 0;
             var date = RandomDate(random);
             await RunAsync(source, id, $"synthetic-source-{id}",
@@ -156,7 +178,6 @@ public static class GenerateCommand
         }
 
         await using var roundCitation = Prepare(connection, "INSERT INTO Citations (SourceId, RoundId, Quote) VALUES ($0, $1, $2)", 3);
-        var roundCount = Math.Max(1, statementCount / 200);
         await using var round = Prepare(connection, """
             INSERT INTO Rounds (Id, Key, MechanismId, Kind, Date, DateEarliest, DateLatest, Place, TitleEn, TitleVi, SummaryEn, SummaryVi)
             VALUES ($0, $1, $2, 'round', $3, $4, $4, $5, $6, $7, $8, $9)
@@ -166,7 +187,7 @@ public static class GenerateCommand
         for (var id = 1; id <= roundCount; id++)
         {
             var mechanism = random.Next(SyntheticText.Mechanisms.Length);
-            var topics = PickTopics(random);
+            var topics = PickTopics(random, allTopics);
             var date = RandomDate(random, dayOnly: true);
             var (_, nameEn, nameVi) = SyntheticText.Mechanisms[mechanism];
             foreach (var topic in topics)
@@ -190,7 +211,7 @@ public static class GenerateCommand
         var links = 0;
         for (var id = 1; id <= statementCount; id++)
         {
-            var topics = PickTopics(random);
+            var topics = PickTopics(random, allTopics);
             var speaker = Pick(random, SyntheticText.Speakers);
             var inRound = random.Next(3) == 0 ? rounds[random.Next(rounds.Count)] : ((int Id, DateOnly Date)?)null;
             var date = inRound is { } r ? (Edtf: r.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Earliest: (DateOnly?)r.Date, Latest: (DateOnly?)r.Date) : RandomDate(random);
@@ -216,8 +237,8 @@ public static class GenerateCommand
             + $"{statementCount} statements with {links} topic links and {statementCount} citations";
     }
 
-    private static SyntheticText.TopicText[] PickTopics(Random random) =>
-        [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(random, SyntheticText.Topics)).Distinct()];
+    private static SyntheticText.TopicText[] PickTopics(Random random, SyntheticText.TopicText[] topics) =>
+        [.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(random, topics)).Distinct()];
 
     // Two or three sentences on the record's topics, and one of the dialogue's usual words.
     private static string Sentences(Random random, SyntheticText.TopicText[] topics, bool english) =>

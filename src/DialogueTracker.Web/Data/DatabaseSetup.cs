@@ -23,8 +23,10 @@ public static class DatabaseSetup
             // Records carry several collections (topics, citations); one query per collection avoids row explosion.
             options.UseSqlite(
                 ResolveConnectionString(configuration, environment.ContentRootPath),
-                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery))
+                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).CommandTimeout(SqlitePragmas.BusyTimeoutSeconds))
                 .AddInterceptors(Pragmas)
+                // Any committed change to the record evicts the cached pages and API reads.
+                .AddInterceptors(provider.GetServices<Caching.RecordsChangedInterceptor>())
                 // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
                 .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
         });
@@ -74,15 +76,14 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(folder);
             }
 
-            // A database that a newer build has migrated is left alone rather than half-understood.
-            var known = db.Database.GetMigrations().ToHashSet();
-            var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
-            if (unknown.Count > 0)
-            {
-                throw new NewerDatabaseException(dataSource, unknown);
-            }
+            await EnsureNotNewerAsync(db, dataSource, cancellationToken);
 
-            await db.Database.MigrateAsync(cancellationToken);
+            // Migrating takes a write lock even when there is nothing to do; a database that is up to date is only
+            // read, so the app still starts (and serves reads) on a read-only one.
+            if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
 
             // WAL lets readers carry on while a write is in progress; the setting is stored in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
@@ -99,5 +100,16 @@ public static class DatabaseSetup
             accounts.ServiceProvider,
             accounts.ServiceProvider.GetRequiredService<IConfiguration>(),
             accounts.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AdminBootstrap)));
+    }
+
+    /// <summary>A database that a newer build has migrated is left alone rather than half-understood.</summary>
+    public static async Task EnsureNotNewerAsync(DialogueDbContext db, string dataSource, CancellationToken cancellationToken)
+    {
+        var known = db.Database.GetMigrations().ToHashSet();
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new NewerDatabaseException(dataSource, unknown);
+        }
     }
 }

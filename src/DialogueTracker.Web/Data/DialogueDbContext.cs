@@ -15,6 +15,9 @@ public sealed class DialogueDbContext(DbContextOptions<DialogueDbContext> option
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Source> Sources => Set<Source>();
     public DbSet<Citation> Citations => Set<Citation>();
+    public DbSet<Concern> Concerns => Set<Concern>();
+    public DbSet<ConcernMention> ConcernMentions => Set<ConcernMention>();
+    public DbSet<ConcernStatusChange> ConcernStatusChanges => Set<ConcernStatusChange>();
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchDocumentTopic> SearchDocumentTopics => Set<SearchDocumentTopic>();
     public DbSet<Revision> Revisions => Set<Revision>();
@@ -34,6 +37,8 @@ public sealed class DialogueDbContext(DbContextOptions<DialogueDbContext> option
         configurationBuilder.Properties<RoundKind>().HaveConversion<KebabCaseEnumConverter<RoundKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<SourceKind>().HaveConversion<KebabCaseEnumConverter<SourceKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<RecordType>().HaveConversion<KebabCaseEnumConverter<RecordType>>().HaveMaxLength(32);
+        configurationBuilder.Properties<ConcernStatus>().HaveConversion<KebabCaseEnumConverter<ConcernStatus>>().HaveMaxLength(32);
+        configurationBuilder.Properties<MentionKind>().HaveConversion<KebabCaseEnumConverter<MentionKind>>().HaveMaxLength(32);
         configurationBuilder.Properties<RevisionAction>().HaveConversion<KebabCaseEnumConverter<RevisionAction>>().HaveMaxLength(32);
     }
 }

@@ -10,7 +10,14 @@ namespace DialogueTracker.Web.Data;
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;";
+    /// <summary>
+    /// How long a write waits for another's lock before it fails (a 503). Microsoft.Data.Sqlite retries a busy command
+    /// on top of SQLite's wait, for the command timeout (30 s unless set), so both are set to this.
+    /// </summary>
+    public const int BusyTimeoutSeconds = 5;
+
+    private static readonly string Pragmas = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON;");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DialogueTracker.Web.Concerns;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Model;
@@ -110,6 +111,7 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
         RecordType.Round => JsonSerializer.Deserialize<RoundRecord>(json, DatasetJson.Options)!,
         RecordType.Statement => JsonSerializer.Deserialize<StatementRecord>(json, DatasetJson.Options)!,
         RecordType.Topic => JsonSerializer.Deserialize<TopicRecord>(json, DatasetJson.Options)!,
+        RecordType.Concern => JsonSerializer.Deserialize<ConcernRecord>(json, DatasetJson.Options)!,
         _ => JsonSerializer.Deserialize<SourceRecord>(json, DatasetJson.Options)!,
     };
 
@@ -186,7 +188,9 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
     {
         RecordType.Source when await db.Citations.AnyAsync(c => c.SourceId == id
             && (c.RoundId == null || c.Round!.DeletedAt == null) && (c.StatementId == null || c.Statement!.DeletedAt == null)
-            && (c.TopicId == null || c.Topic!.DeletedAt == null), cancellationToken)
+            && (c.TopicId == null || c.Topic!.DeletedAt == null) && (c.ConcernId == null || c.Concern!.DeletedAt == null)
+            && (c.ConcernMentionId == null || c.ConcernMention!.Concern.DeletedAt == null)
+            && (c.ConcernStatusChangeId == null || c.ConcernStatusChange!.Concern.DeletedAt == null), cancellationToken)
             => "records still cite this source; remove those citations first",
         RecordType.Topic when await db.Topics.AnyAsync(t => t.ParentId == id, cancellationToken)
             => "this topic has narrower topics; move or delete them first",
@@ -200,6 +204,7 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
         RecordType.Round => await db.Rounds.IgnoreQueryFilters().Where(r => r.Key == key).Select(r => (int?)r.Id).SingleOrDefaultAsync(cancellationToken),
         RecordType.Statement => await db.Statements.IgnoreQueryFilters().Where(s => s.Key == key).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken),
         RecordType.Topic => await db.Topics.IgnoreQueryFilters().Where(t => t.Slug == key).Select(t => (int?)t.Id).SingleOrDefaultAsync(cancellationToken),
+        RecordType.Concern => await db.Concerns.IgnoreQueryFilters().Where(c => c.Key == key).Select(c => (int?)c.Id).SingleOrDefaultAsync(cancellationToken),
         _ => await db.Sources.IgnoreQueryFilters().Where(s => s.Key == key).Select(s => (int?)s.Id).SingleOrDefaultAsync(cancellationToken),
     };
 
@@ -223,6 +228,10 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
                 var topic = await topics.Include(t => t.Parent).Include(t => t.Citations).ThenInclude(c => c.Source)
                     .SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
                 return topic is null ? null : new Loaded(topic, topic.Slug, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(topic)));
+            case RecordType.Concern:
+                var concerns = ConcernQueries.ForSnapshot(includeDeleted ? db.Concerns.IgnoreQueryFilters() : db.Concerns);
+                var concern = await concerns.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+                return concern is null ? null : new Loaded(concern, concern.Key, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(concern)));
             default:
                 var sources = includeDeleted ? db.Sources.IgnoreQueryFilters() : db.Sources;
                 var source = await sources.Include(s => s.Original).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -235,6 +244,7 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
         RecordType.Round => new Dataset { Rounds = [(RoundRecord)record] },
         RecordType.Statement => new Dataset { Statements = [(StatementRecord)record] },
         RecordType.Topic => new Dataset { Topics = [(TopicRecord)record] },
+        RecordType.Concern => new Dataset { Concerns = [(ConcernRecord)record] },
         _ => new Dataset { Sources = [(SourceRecord)record] },
     };
 
@@ -244,6 +254,7 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
         StatementRecord s => s.Key,
         TopicRecord t => t.Slug,
         SourceRecord s => s.Key,
+        ConcernRecord c => c.Key,
         _ => throw new ArgumentException($"not a dataset record: {record.GetType().Name}", nameof(record)),
     };
 
@@ -253,6 +264,7 @@ public sealed class RecordEditor(DialogueDbContext db, DatasetImporter importer)
         StatementRecord s => s with { Key = key },
         TopicRecord t => t with { Slug = key },
         SourceRecord s => s with { Key = key },
+        ConcernRecord c => c with { Key = key },
         _ => throw new ArgumentException($"not a dataset record: {record.GetType().Name}", nameof(record)),
     };
 

@@ -1,5 +1,6 @@
 using System.IO.Pipelines;
 using System.Text.Json;
+using DialogueTracker.Web.Concerns;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Import;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,9 @@ public sealed class DatasetExporter(DialogueDbContext db)
         await WriteArrayAsync(writer, "statements",
             db.Statements.AsNoTracking().Include(s => s.Round).Include(s => s.Topics)
                 .Include(s => s.Citations).ThenInclude(c => c.Source).OrderBy(s => s.Key),
+            RecordSnapshots.ToRecord, SendAsync, cancellationToken);
+        // A mention's link to a deleted round, statement or report is left out with the record; the mention stays.
+        await WriteArrayAsync(writer, "concerns", ConcernQueries.ForSnapshot(db.Concerns.AsNoTracking()).OrderBy(c => c.Key),
             RecordSnapshots.ToRecord, SendAsync, cancellationToken);
 
         writer.WriteEndObject();

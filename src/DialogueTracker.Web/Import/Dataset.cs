@@ -2,6 +2,7 @@ namespace DialogueTracker.Web.Import;
 
 // The dataset document: what the seed file, imports and (later) exports share. Records refer to one
 // another by stable keys and slugs, never by database ids, so a file means the same in any database.
+// A list given as JSON null reads as an empty list, so no code meets a null list; null items are the validator's.
 
 /// <summary>A whole dataset, as read from or written to a JSON file.</summary>
 public sealed record Dataset
@@ -9,11 +10,12 @@ public sealed record Dataset
     public const string CurrentFormat = "dialoguetracker/1";
 
     public string Format { get; init; } = CurrentFormat;
-    public List<SourceRecord> Sources { get; init; } = [];
-    public List<TopicRecord> Topics { get; init; } = [];
-    public List<MechanismRecord> Mechanisms { get; init; } = [];
-    public List<RoundRecord> Rounds { get; init; } = [];
-    public List<StatementRecord> Statements { get; init; } = [];
+    public List<SourceRecord> Sources { get; init => field = value ?? []; } = [];
+    public List<TopicRecord> Topics { get; init => field = value ?? []; } = [];
+    public List<MechanismRecord> Mechanisms { get; init => field = value ?? []; } = [];
+    public List<RoundRecord> Rounds { get; init => field = value ?? []; } = [];
+    public List<StatementRecord> Statements { get; init => field = value ?? []; } = [];
+    public List<ConcernRecord> Concerns { get; init => field = value ?? []; } = [];
 }
 
 public sealed record CitationRecord
@@ -49,7 +51,7 @@ public sealed record TopicRecord
     public string? Parent { get; init; }
     public string? DescriptionEn { get; init; }
     public string? DescriptionVi { get; init; }
-    public List<CitationRecord> Citations { get; init; } = [];
+    public List<CitationRecord> Citations { get; init => field = value ?? []; } = [];
 }
 
 public sealed record SeriesRecord
@@ -70,8 +72,8 @@ public sealed record MechanismRecord
     public string? DescriptionEn { get; init; }
     public string? DescriptionVi { get; init; }
     public string? StartDate { get; init; }
-    public List<SeriesRecord> Series { get; init; } = [];
-    public List<CitationRecord> Citations { get; init; } = [];
+    public List<SeriesRecord> Series { get; init => field = value ?? []; } = [];
+    public List<CitationRecord> Citations { get; init => field = value ?? []; } = [];
 }
 
 public sealed record RoundRecord
@@ -91,8 +93,8 @@ public sealed record RoundRecord
     public string? TitleVi { get; init; }
     public string? SummaryEn { get; init; }
     public string? SummaryVi { get; init; }
-    public List<string> Topics { get; init; } = [];
-    public List<CitationRecord> Citations { get; init; } = [];
+    public List<string> Topics { get; init => field = value ?? []; } = [];
+    public List<CitationRecord> Citations { get; init => field = value ?? []; } = [];
 }
 
 public sealed record StatementRecord
@@ -115,6 +117,69 @@ public sealed record StatementRecord
     public string? SummaryVi { get; init; }
     public string? Quote { get; init; }
     public string? Language { get; init; }
-    public List<string> Topics { get; init; } = [];
-    public List<CitationRecord> Citations { get; init; } = [];
+    public List<string> Topics { get; init => field = value ?? []; } = [];
+    public List<CitationRecord> Citations { get; init => field = value ?? []; } = [];
+}
+
+public sealed record ConcernRecord
+{
+    public string? Key { get; init; }
+
+    /// <summary>The party that raises it.</summary>
+    public string? RaisedBy { get; init; }
+
+    /// <summary>The party it is addressed to.</summary>
+    public string? AddressedTo { get; init; }
+    public string? TitleEn { get; init; }
+    public string? TitleVi { get; init; }
+    public string? SummaryEn { get; init; }
+    public string? SummaryVi { get; init; }
+    public List<string> Topics { get; init => field = value ?? []; } = [];
+    public List<CitationRecord> Citations { get; init => field = value ?? []; } = [];
+
+    /// <summary>Each time it came up, in date order as far as dates are known.</summary>
+    public List<MentionRecord> Mentions { get; init => field = value ?? []; } = [];
+
+    /// <summary>Its status over time: an editor's reading of the cited sources.</summary>
+    public List<StatusRecord> StatusHistory { get; init => field = value ?? []; } = [];
+}
+
+public sealed record MentionRecord
+{
+    /// <summary>Key within the concern, which <see cref="RespondsTo"/> refers to.</summary>
+    public string? Key { get; init; }
+
+    /// <summary><c>raised</c> or <c>response</c>.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>The side that spoke.</summary>
+    public string? Party { get; init; }
+    public string? Date { get; init; }
+    public string? DateNote { get; init; }
+
+    // Where it came up: at most one.
+    public string? Round { get; init; }
+    public string? Statement { get; init; }
+
+    /// <summary>Key of the source (a report) it came up in.</summary>
+    public string? Report { get; init; }
+
+    /// <summary>Key of the mention, in the same concern, that this one answers.</summary>
+    public string? RespondsTo { get; init; }
+    public string? SummaryEn { get; init; }
+    public string? SummaryVi { get; init; }
+    public string? Quote { get; init; }
+    public string? Language { get; init; }
+    public List<CitationRecord> Citations { get; init => field = value ?? []; } = [];
+}
+
+public sealed record StatusRecord
+{
+    /// <summary><c>raised</c>, <c>in-discussion</c>, <c>responded</c>, <c>action-reported</c> or <c>no-longer-raised</c>.</summary>
+    public string? Status { get; init; }
+    public string? Date { get; init; }
+    public string? DateNote { get; init; }
+    public string? NoteEn { get; init; }
+    public string? NoteVi { get; init; }
+    public List<CitationRecord> Citations { get; init => field = value ?? []; } = [];
 }

@@ -11,7 +11,7 @@ namespace DialogueTracker.Web.Import;
 /// Statements, which may number hundreds of thousands, are written part by part with change tracking cleared in
 /// between, new ones through <see cref="ImportWriter"/>, so memory follows the size of a part, not of the file.
 /// </summary>
-public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
+public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
 {
     private readonly List<Touched> _touched = [];
     private readonly List<Statement> _newStatements = [];
@@ -93,6 +93,19 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
                 }
             }
 
+            // Concerns name rounds and statements, so they come last; they are few, and go through EF Core whole, with
+            // what they refer to loaded afresh (change tracking was cleared after each part).
+            if (others.Concerns.Count > 0)
+            {
+                var concernTopics = await db.Topics.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
+                var concernSources = await db.Sources.IgnoreQueryFilters().ToDictionaryAsync(s => s.Key, cancellationToken);
+                await ApplyConcernsAsync(others.Concerns, [], [], concernTopics, concernSources, cancellationToken);
+                if (await SaveAsync(writer, cancellationToken) is { } concernConflicts)
+                {
+                    return await AbandonAsync(transaction, concernConflicts, isConflict: true, cancellationToken);
+                }
+            }
+
             await writer.IndexNewDocumentsAsync(cancellationToken);
             if (_options.DryRun)
             {
@@ -113,7 +126,8 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         {
             return await AbandonAsync(transaction, [new ImportProblem("dataset", "version", "someone else saved one of these records at the same moment")], isConflict: true, cancellationToken);
         }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        // A full disk or a read-only file is not the import's fault: that goes on up as a 503.
+        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && !DatabaseUnavailable.Is(ex))
         {
             var message = ex is DbUpdateException { InnerException: { } inner } ? inner.Message : ex.Message;
             return await AbandonAsync(transaction, [new ImportProblem("dataset", null, $"the database refused the import: {message}")], isConflict: false, cancellationToken);
@@ -132,13 +146,15 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
         var others = new Dataset();
         try
         {
+            // Concerns are checked last, once the statements their mentions name are known.
             await foreach (var part in input.ReadAsync(DatasetSections.All, cancellationToken))
             {
-                validator.Add(part);
+                validator.Add(part with { Concerns = [] });
                 others.Sources.AddRange(part.Sources);
                 others.Topics.AddRange(part.Topics);
                 others.Mechanisms.AddRange(part.Mechanisms);
                 others.Rounds.AddRange(part.Rounds);
+                others.Concerns.AddRange(part.Concerns);
             }
         }
         catch (System.Text.Json.JsonException ex)
@@ -146,6 +162,8 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
             return ([DatasetReader.ToProblem(ex)], others);
         }
 
+        validator.KnowStatements(await ExistingStatementKeysAsync(others.Concerns, cancellationToken));
+        validator.Add(new Dataset { Concerns = others.Concerns });
         return (validator.Finish(), others);
     }
 
@@ -238,6 +256,16 @@ public sealed class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporte
     {
         var conflict = !isNew && _options.ExpectedVersions.TryGetValue((type, key), out var expected) && expected != entity.Version;
         _touched.Add(new Touched(type, key, entity, isNew ? null : snapshot(), snapshot, conflict));
+    }
+
+    /// <summary>The statements in the database that concerns' mentions name.</summary>
+    private async Task<List<string>> ExistingStatementKeysAsync(List<ConcernRecord> concerns, CancellationToken cancellationToken)
+    {
+        // Null records are the validator's to report; skip them here.
+        var named = concerns.OfType<ConcernRecord>().SelectMany(c => c.Mentions).OfType<MentionRecord>()
+            .Select(m => m.Statement).OfType<string>().Distinct().ToList();
+        return named.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters()
+            .Where(s => EF.Parameter(named).Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
     }
 
     private async Task<ExistingKeys> LoadExistingKeysAsync(CancellationToken cancellationToken)

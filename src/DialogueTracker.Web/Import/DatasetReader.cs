@@ -174,7 +174,7 @@ public static class DatasetReader
                 return false;
             }
 
-            if (_section is "sources" or "topics" or "mechanisms" or "rounds" or "statements" && reader.TokenType == JsonTokenType.StartArray)
+            if (_section is "sources" or "topics" or "mechanisms" or "rounds" or "statements" or "concerns" && reader.TokenType == JsonTokenType.StartArray)
             {
                 _index = 0;
                 _position = Position.InArray;
@@ -185,7 +185,7 @@ public static class DatasetReader
             {
                 _ready.Add(new Dataset { Format = reader.GetString()! });
             }
-            else if (_section is "format" or "sources" or "topics" or "mechanisms" or "rounds" or "statements" && reader.TokenType != JsonTokenType.Null)
+            else if (_section is "format" or "sources" or "topics" or "mechanisms" or "rounds" or "statements" or "concerns" && reader.TokenType != JsonTokenType.Null)
             {
                 throw new JsonException($"'{_section}' has the wrong type", $"$.{_section}", null, null);
             }
@@ -244,6 +244,7 @@ public static class DatasetReader
                     case "topics": part.Topics.Add(JsonSerializer.Deserialize<TopicRecord>(ref reader, DatasetJson.Options)!); break;
                     case "mechanisms": part.Mechanisms.Add(JsonSerializer.Deserialize<MechanismRecord>(ref reader, DatasetJson.Options)!); break;
                     case "rounds": part.Rounds.Add(JsonSerializer.Deserialize<RoundRecord>(ref reader, DatasetJson.Options)!); break;
+                    case "concerns": part.Concerns.Add(JsonSerializer.Deserialize<ConcernRecord>(ref reader, DatasetJson.Options)!); break;
                     default: part.Statements.Add(JsonSerializer.Deserialize<StatementRecord>(ref reader, DatasetJson.Options)!); break;
                 }
             }

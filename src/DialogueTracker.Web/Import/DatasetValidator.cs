@@ -4,16 +4,17 @@ namespace DialogueTracker.Web.Import;
 
 /// <summary>
 /// Checks a whole dataset before anything is written: every problem is reported with its record and field,
-/// so one dry run finds them all. Records may come in parts (<see cref="Add"/>, then <see cref="Finish"/>), so a large
+/// so one dry run finds them all. Records may come in parts (<see cref="Add(Dataset)"/>, then <see cref="Finish"/>), so a large
 /// file is checked without being held whole; a reference to a record later in the file is checked at the end.
 /// </summary>
-public sealed class DatasetValidator
+public sealed partial class DatasetValidator
 {
     private readonly List<ImportProblem> _problems = [];
     private readonly HashSet<string> _sourceKeys;
     private readonly HashSet<string> _topicSlugs;
     private readonly Dictionary<string, HashSet<string>> _seriesByMechanism;
     private readonly HashSet<string> _roundKeys;
+    private readonly HashSet<string> _statementKeys;
     private readonly IReadOnlyDictionary<(string Mechanism, string Series, int Number), string> _roundNumbers;
 
     // What the whole file must be seen for: keys met so far in each collection, references not yet resolved,
@@ -26,6 +27,7 @@ public sealed class DatasetValidator
     private readonly List<RoundRecord> _numberedRounds = [];
     private readonly Dictionary<string, (string? Mechanism, string? Series, int? Number)> _roundNumbering = [];
     private string? _wrongFormat;
+    private bool _hasNulls;
 
     /// <param name="existing">Keys already in the database, which records may refer to.</param>
     public DatasetValidator(ExistingKeys existing)
@@ -33,6 +35,7 @@ public sealed class DatasetValidator
         _sourceKeys = new(existing.Sources, StringComparer.Ordinal);
         _topicSlugs = new(existing.Topics, StringComparer.Ordinal);
         _roundKeys = new(existing.Rounds, StringComparer.Ordinal);
+        _statementKeys = new(existing.Statements, StringComparer.Ordinal);
         _roundNumbers = existing.RoundNumbers;
         _seriesByMechanism = existing.SeriesByMechanism.ToDictionary(
             p => p.Key, p => new HashSet<string>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);
@@ -53,10 +56,24 @@ public sealed class DatasetValidator
             return;
         }
 
+        if (_hasNulls)
+        {
+            return;
+        }
+
+        if (NullItems(part) is { Count: > 0 } nulls)
+        {
+            // Nothing else is checked: the checks read every item.
+            _problems.AddRange(nulls);
+            _hasNulls = true;
+            return;
+        }
+
         // Keys first, so records may refer to ones defined later in the same part.
         foreach (var s in part.Sources) { if (s.Key is not null) { _sourceKeys.Add(s.Key); } }
         foreach (var t in part.Topics) { if (t.Slug is not null) { _topicSlugs.Add(t.Slug); } }
         foreach (var r in part.Rounds) { if (r.Key is not null) { _roundKeys.Add(r.Key); } }
+        foreach (var s in part.Statements) { if (s.Key is not null) { _statementKeys.Add(s.Key); } }
         foreach (var m in part.Mechanisms.Where(m => m.Slug is not null))
         {
             var series = _seriesByMechanism.TryGetValue(m.Slug!, out var known) ? known : _seriesByMechanism[m.Slug!] = new(StringComparer.Ordinal);
@@ -97,7 +114,15 @@ public sealed class DatasetValidator
         {
             ValidateStatement($"statements[{i}] ({statement.Key})", statement);
         }
+
+        foreach (var (i, concern) in Number("concerns", part.Concerns, c => c.Key))
+        {
+            ValidateConcern($"concerns[{i}] ({concern.Key})", concern);
+        }
     }
+
+    /// <summary>Statements already in the database that records may name (concerns' mentions do).</summary>
+    public void KnowStatements(IEnumerable<string> keys) => _statementKeys.UnionWith(keys);
 
     /// <summary>The checks that need the whole file; then every problem found.</summary>
     public IReadOnlyList<ImportProblem> Finish()
@@ -107,16 +132,21 @@ public sealed class DatasetValidator
             return [new ImportProblem("dataset", "format", $"unsupported format '{_wrongFormat}'; expected '{Dataset.CurrentFormat}'")];
         }
 
+        if (_hasNulls)
+        {
+            return _problems;
+        }
+
         foreach (var reference in _unresolved.Where(r => !r.Resolves(this)))
         {
-            Report(reference.Record, reference.Field, reference.Message);
+            Add(reference.Record, reference.Field, reference.Message);
         }
 
         foreach (var (collection, keys) in _duplicates)
         {
             foreach (var key in keys)
             {
-                Report($"{collection} ({key})", null, "duplicate key");
+                Add($"{collection} ({key})", null, "duplicate key");
             }
         }
 
@@ -150,12 +180,12 @@ public sealed class DatasetValidator
         CheckDate(record, "publishedOn", source.PublishedOn);
         if (source.Url is not null && !IsWebUrl(source.Url))
         {
-            Report(record, "url", $"'{source.Url}' is not an absolute http or https URL");
+            Add(record, "url", $"'{source.Url}' is not an absolute http or https URL");
         }
 
         if (source.Original is not null && source.Original == source.Key)
         {
-            Report(record, "original", $"unknown source '{source.Original}'");
+            Add(record, "original", $"unknown source '{source.Original}'");
         }
         else if (source.Original is not null && !_sourceKeys.Contains(source.Original))
         {
@@ -204,7 +234,7 @@ public sealed class DatasetValidator
         CheckDate(record, "date", round.Date);
         if (string.IsNullOrWhiteSpace(round.Mechanism))
         {
-            Report(record, "mechanism", "is required");
+            Add(record, "mechanism", "is required");
         }
         else
         {
@@ -217,11 +247,11 @@ public sealed class DatasetValidator
 
         if (round.Number is not null && round.Series is null)
         {
-            Report(record, "number", "a round number needs the numbering series it belongs to");
+            Add(record, "number", "a round number needs the numbering series it belongs to");
         }
         else if (round.Number is < 1)
         {
-            Report(record, "number", "must be 1 or more");
+            Add(record, "number", "must be 1 or more");
         }
 
         CheckTopics(record, round.Topics);
@@ -248,7 +278,7 @@ public sealed class DatasetValidator
     {
         if (citations.Count == 0)
         {
-            Report(record, "citations", "a record needs at least one source");
+            Add(record, "citations", "a record needs at least one source");
         }
 
         for (var i = 0; i < citations.Count; i++)
@@ -256,7 +286,7 @@ public sealed class DatasetValidator
             var source = citations[i].Source;
             if (string.IsNullOrWhiteSpace(source))
             {
-                Report(record, $"citations[{i}].source", "is required");
+                Add(record, $"citations[{i}].source", "is required");
             }
             else if (!_sourceKeys.Contains(source))
             {
@@ -265,7 +295,7 @@ public sealed class DatasetValidator
 
             if ((citations[i].ClaimField is null) != (citations[i].ClaimValue is null))
             {
-                Report(record, $"citations[{i}]", "claimField and claimValue go together");
+                Add(record, $"citations[{i}]", "claimField and claimValue go together");
             }
         }
     }
@@ -288,7 +318,7 @@ public sealed class DatasetValidator
             {
                 if (!seen.Add(parent))
                 {
-                    Report($"topics ({slug})", "parent", "topics form a cycle");
+                    Add($"topics ({slug})", "parent", "topics form a cycle");
                     break;
                 }
             }
@@ -305,7 +335,7 @@ public sealed class DatasetValidator
                 && holder != round.Key
                 && (!renumbered.TryGetValue(holder, out var holderNow) || holderNow == (round.Mechanism, round.Series, round.Number)))
             {
-                Report($"rounds ({round.Key})", "number",
+                Add($"rounds ({round.Key})", "number",
                     $"round number {round.Number} is already used in series '{round.Series}' of '{round.Mechanism}' (by '{holder}')");
             }
         }
@@ -316,7 +346,7 @@ public sealed class DatasetValidator
             .Where(g => g.Count() > 1);
         foreach (var group in duplicates)
         {
-            Report($"rounds ({string.Join(", ", group.Select(r => r.Key))})", "number",
+            Add($"rounds ({string.Join(", ", group.Select(r => r.Key))})", "number",
                 $"round number {group.Key.Number} is used more than once in series '{group.Key.Series}'");
         }
     }
@@ -334,7 +364,7 @@ public sealed class DatasetValidator
     {
         foreach (var key in keys.OfType<string>().GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key))
         {
-            Report($"{collection} ({key})", null, "duplicate key");
+            Add($"{collection} ({key})", null, "duplicate key");
         }
     }
 
@@ -342,7 +372,7 @@ public sealed class DatasetValidator
     {
         if (value is not null && !PartialDate.TryParse(value, out _, out var error))
         {
-            Report(record, field, error!);
+            Add(record, field, error!);
         }
     }
 
@@ -352,12 +382,12 @@ public sealed class DatasetValidator
         {
             if (required)
             {
-                Report(record, field, $"is required (one of: {string.Join(", ", EnumNames.All<TEnum>())})");
+                Add(record, field, $"is required (one of: {string.Join(", ", EnumNames.All<TEnum>())})");
             }
         }
         else if (!EnumNames.TryParse<TEnum>(value, out _))
         {
-            Report(record, field, $"'{value}' is not one of: {string.Join(", ", EnumNames.All<TEnum>())}");
+            Add(record, field, $"'{value}' is not one of: {string.Join(", ", EnumNames.All<TEnum>())}");
         }
     }
 
@@ -365,11 +395,11 @@ public sealed class DatasetValidator
     {
         if (string.IsNullOrWhiteSpace(key))
         {
-            Report(record, field, "is required");
+            Add(record, field, "is required");
         }
         else if (!Keys.IsValid(key))
         {
-            Report(record, field, $"'{key}' must be lower-case letters, digits and hyphens");
+            Add(record, field, $"'{key}' must be lower-case letters, digits and hyphens");
         }
     }
 
@@ -377,7 +407,7 @@ public sealed class DatasetValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Report(record, field, "is required");
+            Add(record, field, "is required");
         }
     }
 
@@ -385,18 +415,83 @@ public sealed class DatasetValidator
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Report(record, field, "is required (a BCP 47 tag such as en, vi or fr)");
+            Add(record, field, "is required (a BCP 47 tag such as en, vi or fr)");
         }
         else if (!Keys.IsLanguageTag(value))
         {
-            Report(record, field, $"'{value}' is not a BCP 47 language tag such as en, vi or fr");
+            Add(record, field, $"'{value}' is not a BCP 47 language tag such as en, vi or fr");
         }
+    }
+
+    /// <summary>JSON can put null where a record, a citation or a slug belongs: each is a problem, named before anything reads it.</summary>
+    private static List<ImportProblem> NullItems(Dataset dataset)
+    {
+        var problems = new List<ImportProblem>();
+        void Check<T>(string record, string list, List<T> items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (items[i] is null)
+                {
+                    problems.Add(new ImportProblem(record, $"{list}[{i}]", "is null"));
+                }
+            }
+        }
+
+        Check("dataset", "sources", dataset.Sources);
+        Check("dataset", "topics", dataset.Topics);
+        Check("dataset", "mechanisms", dataset.Mechanisms);
+        Check("dataset", "rounds", dataset.Rounds);
+        Check("dataset", "statements", dataset.Statements);
+        for (var i = 0; i < dataset.Topics.Count; i++)
+        {
+            Check($"topics[{i}]", "citations", dataset.Topics[i]?.Citations ?? []);
+        }
+
+        for (var i = 0; i < dataset.Mechanisms.Count; i++)
+        {
+            Check($"mechanisms[{i}]", "series", dataset.Mechanisms[i]?.Series ?? []);
+            Check($"mechanisms[{i}]", "citations", dataset.Mechanisms[i]?.Citations ?? []);
+        }
+
+        for (var i = 0; i < dataset.Rounds.Count; i++)
+        {
+            Check($"rounds[{i}]", "topics", dataset.Rounds[i]?.Topics ?? []);
+            Check($"rounds[{i}]", "citations", dataset.Rounds[i]?.Citations ?? []);
+        }
+
+        for (var i = 0; i < dataset.Statements.Count; i++)
+        {
+            Check($"statements[{i}]", "topics", dataset.Statements[i]?.Topics ?? []);
+            Check($"statements[{i}]", "citations", dataset.Statements[i]?.Citations ?? []);
+        }
+
+        Check("dataset", "concerns", dataset.Concerns);
+        for (var i = 0; i < dataset.Concerns.Count; i++)
+        {
+            var concern = dataset.Concerns[i];
+            Check($"concerns[{i}]", "topics", concern?.Topics ?? []);
+            Check($"concerns[{i}]", "citations", concern?.Citations ?? []);
+            Check($"concerns[{i}]", "mentions", concern?.Mentions ?? []);
+            Check($"concerns[{i}]", "statusHistory", concern?.StatusHistory ?? []);
+            for (var j = 0; j < (concern?.Mentions.Count ?? 0); j++)
+            {
+                Check($"concerns[{i}].mentions[{j}]", "citations", concern!.Mentions[j]?.Citations ?? []);
+            }
+
+            for (var j = 0; j < (concern?.StatusHistory.Count ?? 0); j++)
+            {
+                Check($"concerns[{i}].statusHistory[{j}]", "citations", concern!.StatusHistory[j]?.Citations ?? []);
+            }
+        }
+
+        return problems;
     }
 
     private static bool IsWebUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    private void Report(string record, string? field, string message) => _problems.Add(new(record, field, message));
+    private void Add(string record, string? field, string message) => _problems.Add(new(record, field, message));
 
     /// <summary>A record naming another by key: a source, topic, round, mechanism or a mechanism's series.</summary>
     private sealed record Reference(string Record, string Field, string Message,

@@ -97,6 +97,52 @@ public static class RecordSnapshots
         Notes = s.Notes,
     };
 
+    /// <summary>Needs topics, citations, and mentions with their round, statement, report, answer and citations.</summary>
+    public static ConcernRecord ToRecord(Concern c) => new()
+    {
+        Key = c.Key,
+        RaisedBy = EnumNames.ToName(c.RaisedBy),
+        AddressedTo = EnumNames.ToName(c.AddressedTo),
+        TitleEn = c.TitleEn,
+        TitleVi = c.TitleVi,
+        SummaryEn = c.SummaryEn,
+        SummaryVi = c.SummaryVi,
+        Topics = [.. c.Topics.Select(t => t.Slug).Order(StringComparer.Ordinal)],
+        Citations = Citations(c.Citations),
+        Mentions =
+        [
+            .. c.Mentions.OrderBy(m => m.Id == 0 ? int.MaxValue : m.Id).Select(m => new MentionRecord
+            {
+                Key = m.Key,
+                Kind = EnumNames.ToName(m.Kind),
+                Party = EnumNames.ToName(m.Party),
+                Date = m.Date?.ToString(),
+                DateNote = m.DateNote,
+                Round = m.Round?.Key,
+                Statement = m.Statement?.Key,
+                Report = m.Report?.Key,
+                RespondsTo = m.RespondsTo?.Key,
+                SummaryEn = m.SummaryEn,
+                SummaryVi = m.SummaryVi,
+                Quote = m.Quote,
+                Language = m.Language,
+                Citations = Citations(m.Citations),
+            }),
+        ],
+        StatusHistory =
+        [
+            .. c.StatusHistory.OrderBy(s => s.Id == 0 ? int.MaxValue : s.Id).Select(s => new StatusRecord
+            {
+                Status = EnumNames.ToName(s.Status),
+                Date = s.Date?.ToString(),
+                DateNote = s.DateNote,
+                NoteEn = s.NoteEn,
+                NoteVi = s.NoteVi,
+                Citations = Citations(s.Citations),
+            }),
+        ],
+    };
+
     public static string ToJson<T>(T record) => JsonSerializer.Serialize(record, DatasetJson.Compact);
 
     private static List<CitationRecord> Citations(IEnumerable<Citation> citations) =>

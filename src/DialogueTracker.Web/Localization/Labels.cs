@@ -30,6 +30,20 @@ public sealed class Labels(IStringLocalizer<SharedResource> localizer)
         _ => "Event",
     }];
 
+    /// <summary>A concern's status; neutral words, as <see cref="Model.ConcernStatus"/> explains.</summary>
+    public string ConcernStatus(ConcernStatus status) => localizer[status switch
+    {
+        Model.ConcernStatus.Raised => "Raised",
+        Model.ConcernStatus.InDiscussion => "In discussion",
+        Model.ConcernStatus.Responded => "Responded",
+        Model.ConcernStatus.ActionReported => "Action reported",
+        _ => "No longer raised",
+    }];
+
+    /// <summary>What a mention is, with the side that spoke: "Raised by the EU", "Response from Viet Nam".</summary>
+    public string Mention(MentionKind kind, Party party) =>
+        localizer[kind == MentionKind.Raised ? "Raised by {0}" : "Response from {0}", Party(party)];
+
     public string SourceKind(SourceKind kind) => localizer[kind switch
     {
         Model.SourceKind.NewsArticle => "News article",

@@ -31,4 +31,10 @@ public sealed class Citation
     public Statement? Statement { get; set; }
     public int? TopicId { get; set; }
     public Topic? Topic { get; set; }
+    public int? ConcernId { get; set; }
+    public Concern? Concern { get; set; }
+    public int? ConcernMentionId { get; set; }
+    public ConcernMention? ConcernMention { get; set; }
+    public int? ConcernStatusChangeId { get; set; }
+    public ConcernStatusChange? ConcernStatusChange { get; set; }
 }

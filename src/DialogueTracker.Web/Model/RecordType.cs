@@ -7,4 +7,5 @@ public enum RecordType
     Statement,
     Topic,
     Source,
+    Concern,
 }

@@ -14,6 +14,7 @@ public sealed class Topic : IEditableRecord
     public List<Topic> Children { get; set; } = [];
     public List<Round> Rounds { get; set; } = [];
     public List<Statement> Statements { get; set; } = [];
+    public List<Concern> Concerns { get; set; } = [];
     public List<Citation> Citations { get; set; } = [];
 
     public Guid Version { get; set; } = Guid.NewGuid();

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Globalization;
+using DialogueTracker.Web.Data;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -19,6 +22,13 @@ public sealed class ErrorModel : PageModel
     {
         // Reached by re-execution the response already carries the status; reached directly it takes the one in the URL.
         Status = code is >= 400 and <= 599 ? code.Value : StatusCodes.Status500InternalServerError;
+        // A full disk or read-only database is no bug: say that the change was not saved, and when to try again.
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } error && DatabaseUnavailable.Classify(error) is { } kind)
+        {
+            Status = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds(kind).ToString(CultureInfo.InvariantCulture);
+        }
+
         Response.StatusCode = Status;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }

@@ -75,6 +75,7 @@ public sealed class SearchQuery(
         SearchRecordType.Round => "Round",
         SearchRecordType.Statement => "Statement",
         SearchRecordType.Topic => "Topic",
+        SearchRecordType.Concern => "Concern",
         _ => "Source",
     }];
 
@@ -83,6 +84,7 @@ public sealed class SearchQuery(
         SearchRecordType.Round => $"/rounds/{id}",
         SearchRecordType.Statement => $"/statements/{id}",
         SearchRecordType.Topic => $"/topics/{slug}",
+        SearchRecordType.Concern => $"/concerns/{id}",
         _ => $"/sources/{id}",
     };
 
@@ -180,8 +182,8 @@ public sealed class SearchQuery(
 
         var topTopics = NonZero(topicCounts).OrderByDescending(t => t.Count).ThenBy(t => t.Value).Take(TopicFacetSize).ToList();
         var mechanisms = await db.Mechanisms.AsNoTracking().ToDictionaryAsync(m => m.Id, cancellationToken);
-        var topicIds = topTopics.Select(t => t.Value).ToList();
-        var topics = await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        // Topic names come with the table: renaming a topic rewrites documents, so the table is read again.
+        var topics = table.TopicsById;
         var vietnamese = Cultures.CurrentIsVietnamese;
 
         return new SearchFacets(

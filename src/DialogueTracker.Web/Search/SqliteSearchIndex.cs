@@ -283,6 +283,7 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
         var count = 0;
         long value = 0;
         var inNumber = false;
+        var negative = false;
         foreach (var c in json)
         {
             if (c is >= (byte)'0' and <= (byte)'9')
@@ -290,11 +291,17 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
                 value = value * 10 + (c - '0');
                 inNumber = true;
             }
+            else if (c == (byte)'-')
+            {
+                // Concerns' documents have negative ids (see the ConcernsInSearch migration).
+                negative = true;
+            }
             else if (inNumber)
             {
-                ids[count++] = value;
+                ids[count++] = negative ? -value : value;
                 value = 0;
                 inNumber = false;
+                negative = false;
             }
         }
 

@@ -64,7 +64,7 @@ public sealed class OpenApiTests(DialogueTrackerFactory factory) : IClassFixture
         Assert.Empty(result.Diagnostic!.Errors);
         string[] expected =
         [
-            "/api/v1/export", "/api/v1/export/rounds.csv", "/api/v1/export/schema", "/api/v1/export/statements.csv", "/api/v1/import",
+            "/api/v1/concerns", "/api/v1/concerns/{id}", "/api/v1/export", "/api/v1/export/rounds.csv", "/api/v1/export/schema", "/api/v1/export/statements.csv", "/api/v1/import",
             "/api/v1/mechanisms", "/api/v1/mechanisms/{slug}", "/api/v1/rounds", "/api/v1/rounds/{id}", "/api/v1/search",
             "/api/v1/sources", "/api/v1/sources/{id}", "/api/v1/statements", "/api/v1/statements/{id}", "/api/v1/timeline",
             "/api/v1/topics", "/api/v1/topics/{slug}",

@@ -34,9 +34,13 @@ public sealed partial class SeedDataTests(DialogueTrackerFactory factory) : ICla
             .Concat(dataset.Mechanisms.SelectMany(m => m.Citations))
             .Concat(dataset.Rounds.SelectMany(r => r.Citations))
             .Concat(dataset.Statements.SelectMany(s => s.Citations))
+            .Concat(dataset.Concerns.SelectMany(c => c.Citations))
+            .Concat(dataset.Concerns.SelectMany(c => c.Mentions).SelectMany(m => m.Citations))
+            .Concat(dataset.Concerns.SelectMany(c => c.StatusHistory).SelectMany(s => s.Citations))
             .Where(c => c.Quote is not null)
             .Select(c => (c.Source!, c.Quote!))
             .Concat(dataset.Statements.Select(s => (s.Citations[^1].Source!, s.Quote!)))
+            .Concat(dataset.Concerns.SelectMany(c => c.Mentions).Select(m => (m.Citations[^1].Source!, m.Quote!)))
             .ToList();
 
         Assert.NotEmpty(quotes);
@@ -56,6 +60,33 @@ public sealed partial class SeedDataTests(DialogueTrackerFactory factory) : ICla
         Assert.All(dataset.Mechanisms, m => Assert.NotEmpty(m.Citations));
         Assert.All(dataset.Rounds, r => Assert.NotEmpty(r.Citations));
         Assert.All(dataset.Statements, s => Assert.NotEmpty(s.Citations));
+        Assert.All(dataset.Concerns, c => Assert.NotEmpty(c.Citations));
+        Assert.All(dataset.Concerns.SelectMany(c => c.Mentions), m => Assert.NotEmpty(m.Citations));
+        Assert.All(dataset.Concerns.SelectMany(c => c.StatusHistory), s => Assert.NotEmpty(s.Citations));
+    }
+
+    [Fact]
+    public async Task The_seed_holds_the_concerns_the_documents_state_and_Viet_Nams_answers()
+    {
+        await using var scope = factory.CreateScope(out var db);
+
+        var concerns = await db.Concerns.Include(c => c.Topics).Include(c => c.Mentions).ThenInclude(m => m.Statement)
+            .Include(c => c.Mentions).ThenInclude(m => m.RespondsTo).Include(c => c.StatusHistory).ToListAsync();
+        var byEu = concerns.Where(c => c.RaisedBy == Party.EU).SelectMany(c => c.Topics).Select(t => t.Slug).ToHashSet();
+        Assert.Superset(new HashSet<string> { "freedom-of-expression", "freedom-of-religion-or-belief", "death-penalty", "human-rights-defenders" }, byEu);
+
+        // Viet Nam's answers are responses from the spokesperson's statement, each to the EU mention it answers.
+        var answers = concerns.SelectMany(c => c.Mentions).Where(m => m.Kind == MentionKind.Response).ToList();
+        Assert.NotEmpty(answers);
+        Assert.All(answers, m =>
+        {
+            Assert.Equal(Party.VietNam, m.Party);
+            Assert.Equal("vn-mofa-eu-hr-report-2020", m.Statement!.Key);
+            Assert.Equal(Party.EU, m.RespondsTo!.Party);
+        });
+
+        // A status is an editor's reading, and says so.
+        Assert.All(concerns.SelectMany(c => c.StatusHistory), s => Assert.Contains("editor's reading", s.NoteEn, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -129,4 +160,28 @@ public sealed partial class SeedDataTests(DialogueTrackerFactory factory) : ICla
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+}
+
+/// <summary>A database seeded by an earlier version, before concerns existed, gets the seed's concerns on its next start.</summary>
+public sealed class SeedConcernsUpgradeTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+{
+    [Fact]
+    public async Task Concerns_are_added_once_to_a_database_seeded_without_them()
+    {
+        int lastRevision;
+        await using (var scope = factory.CreateScope(out var db))
+        {
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM Concerns;");
+            Assert.Equal(0, await db.Concerns.IgnoreQueryFilters().CountAsync());
+            lastRevision = await db.Revisions.MaxAsync(r => r.Id);
+        }
+
+        await SeedData.SeedIfEmptyAsync(factory.Services);
+        await SeedData.SeedIfEmptyAsync(factory.Services);
+
+        await using var check = factory.CreateScope(out var after);
+        var seeded = (await SeedData.ReadAsync(SeedData.SeedFile)).Concerns.Count;
+        Assert.Equal(seeded, await after.Concerns.CountAsync());
+        Assert.Equal(seeded, await after.Revisions.CountAsync(r => r.Id > lastRevision && r.RecordType == RecordType.Concern && r.Action == RevisionAction.Create));
+    }
 }

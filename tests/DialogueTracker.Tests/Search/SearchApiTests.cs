@@ -145,14 +145,24 @@ public sealed class SearchApiTests(DialogueTrackerFactory factory) : IClassFixtu
     [Theory]
     [InlineData("q=nhan quyen&type=round", "round")]
     [InlineData("q=nhan quyen&type=topic", "topic")]
-    [InlineData("q=nhan quyen&party=viet-nam", "statement")]
+    [InlineData("q=nhan quyen&party=viet-nam&type=statement", "statement")]
     [InlineData("q=nhan quyen&mechanism=human-rights-dialogue", "round")]
+    [InlineData("q=nhan quyen&type=concern", "concern")]
     public async Task Filters_narrow_by_type_party_and_mechanism(string query, string onlyType)
     {
         var results = await SearchAsync(query);
 
         Assert.NotEmpty(results.Items());
         Assert.All(results.Items(), i => Assert.Equal(onlyType, i.Str("type")));
+    }
+
+    [Fact]
+    public async Task A_party_filter_keeps_what_that_side_said_or_raised()
+    {
+        var results = await SearchAsync("q=nhan quyen&party=viet-nam");
+
+        Assert.Equal(["concern", "statement"], results.Items().Select(i => i.Str("type")).Distinct().Order());
+        Assert.All(results.Items(), i => Assert.Equal("viet-nam", i.Str("party")));
     }
 
     [Fact]

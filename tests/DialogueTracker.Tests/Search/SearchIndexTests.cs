@@ -86,7 +86,8 @@ public sealed class SearchIndexTests(DialogueTrackerFactory factory) : IClassFix
     {
         await using var scope = factory.CreateScope(out var db);
         var documents = await db.SearchDocuments.CountAsync();
-        var records = await db.Rounds.CountAsync() + await db.Statements.CountAsync() + await db.Topics.CountAsync() + await db.Sources.CountAsync();
+        var records = await db.Rounds.CountAsync() + await db.Statements.CountAsync() + await db.Topics.CountAsync() + await db.Sources.CountAsync()
+            + await db.Concerns.CountAsync();
 
         Assert.Equal(records, documents);
         Assert.Equal(documents, await db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM SearchIndex").SingleAsync());

@@ -4,7 +4,7 @@ using DialogueTracker.Web.Search;
 namespace DialogueTracker.Web.Api.Contracts;
 
 /// <summary>One search result.</summary>
-/// <param name="Type" example="statement">round, statement, topic or source.</param>
+/// <param name="Type" example="statement">round, statement, topic, source or concern.</param>
 /// <param name="Id" example="1">The record's id (use <c>url</c> for topics, which are addressed by slug).</param>
 /// <param name="Url" example="/statements/1">The record's page.</param>
 /// <param name="Title" example="EU human-rights priorities in Viet Nam">English title or name.</param>

@@ -12,7 +12,9 @@ public sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         builder.ToTable(t => t.HasCheckConstraint(
             "CK_Citations_OneRecord",
             "(CASE WHEN MechanismId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN RoundId IS NULL THEN 0 ELSE 1 END)"
-            + " + (CASE WHEN StatementId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN TopicId IS NULL THEN 0 ELSE 1 END) = 1"));
+            + " + (CASE WHEN StatementId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN TopicId IS NULL THEN 0 ELSE 1 END)"
+            + " + (CASE WHEN ConcernId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ConcernMentionId IS NULL THEN 0 ELSE 1 END)"
+            + " + (CASE WHEN ConcernStatusChangeId IS NULL THEN 0 ELSE 1 END) = 1"));
 
         builder.Property(c => c.ClaimField).HasMaxLength(50);
         builder.Property(c => c.ClaimValue).HasMaxLength(200);
@@ -27,6 +29,12 @@ public sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
         builder.HasOne(c => c.Statement).WithMany(s => s.Citations).HasForeignKey(c => c.StatementId)
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.Topic).WithMany(t => t.Citations).HasForeignKey(c => c.TopicId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.Concern).WithMany(t => t.Citations).HasForeignKey(c => c.ConcernId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.ConcernMention).WithMany(m => m.Citations).HasForeignKey(c => c.ConcernMentionId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(c => c.ConcernStatusChange).WithMany(s => s.Citations).HasForeignKey(c => c.ConcernStatusChangeId)
             .OnDelete(DeleteBehavior.Cascade);
     }
 }

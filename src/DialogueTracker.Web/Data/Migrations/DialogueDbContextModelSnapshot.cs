@@ -17,6 +17,21 @@ namespace DialogueTracker.Web.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ConcernTopics", b =>
+                {
+                    b.Property<int>("ConcernsId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TopicsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConcernsId", "TopicsId");
+
+                    b.HasIndex("TopicsId");
+
+                    b.ToTable("ConcernTopics");
+                });
+
             modelBuilder.Entity("DialogueTracker.Web.Model.ApiToken", b =>
                 {
                     b.Property<int>("Id")
@@ -75,6 +90,15 @@ namespace DialogueTracker.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConcernMentionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConcernStatusChangeId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Locator")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -99,6 +123,12 @@ namespace DialogueTracker.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ConcernId");
+
+                    b.HasIndex("ConcernMentionId");
+
+                    b.HasIndex("ConcernStatusChangeId");
+
                     b.HasIndex("MechanismId");
 
                     b.HasIndex("RoundId");
@@ -111,8 +141,174 @@ namespace DialogueTracker.Web.Data.Migrations
 
                     b.ToTable("Citations", t =>
                         {
-                            t.HasCheckConstraint("CK_Citations_OneRecord", "(CASE WHEN MechanismId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN RoundId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN StatementId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN TopicId IS NULL THEN 0 ELSE 1 END) = 1");
+                            t.HasCheckConstraint("CK_Citations_OneRecord", "(CASE WHEN MechanismId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN RoundId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN StatementId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN TopicId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ConcernId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ConcernMentionId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ConcernStatusChangeId IS NULL THEN 0 ELSE 1 END) = 1");
                         });
+                });
+
+            modelBuilder.Entity("DialogueTracker.Web.Model.Concern", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressedTo")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryVi")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleVi")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("Concerns");
+                });
+
+            modelBuilder.Entity("DialogueTracker.Web.Model.ConcernMention", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Date")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateEarliest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RespondsToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SummaryEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SummaryVi")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("RespondsToId");
+
+                    b.HasIndex("RoundId");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("ConcernId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("ConcernMentions", t =>
+                        {
+                            t.HasCheckConstraint("CK_ConcernMentions_OnePlace", "(CASE WHEN RoundId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN StatementId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ReportId IS NULL THEN 0 ELSE 1 END) <= 1");
+                        });
+                });
+
+            modelBuilder.Entity("DialogueTracker.Web.Model.ConcernStatusChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConcernId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Date")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateEarliest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateNote")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteEn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteVi")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConcernId", "DateEarliest");
+
+                    b.ToTable("ConcernStatusChanges");
                 });
 
             modelBuilder.Entity("DialogueTracker.Web.Model.EditorUser", b =>
@@ -834,6 +1030,21 @@ namespace DialogueTracker.Web.Data.Migrations
                     b.ToTable("StatementTopics");
                 });
 
+            modelBuilder.Entity("ConcernTopics", b =>
+                {
+                    b.HasOne("DialogueTracker.Web.Model.Concern", null)
+                        .WithMany()
+                        .HasForeignKey("ConcernsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DialogueTracker.Web.Model.Topic", null)
+                        .WithMany()
+                        .HasForeignKey("TopicsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DialogueTracker.Web.Model.ApiToken", b =>
                 {
                     b.HasOne("DialogueTracker.Web.Model.EditorUser", "User")
@@ -847,6 +1058,21 @@ namespace DialogueTracker.Web.Data.Migrations
 
             modelBuilder.Entity("DialogueTracker.Web.Model.Citation", b =>
                 {
+                    b.HasOne("DialogueTracker.Web.Model.Concern", "Concern")
+                        .WithMany("Citations")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DialogueTracker.Web.Model.ConcernMention", "ConcernMention")
+                        .WithMany("Citations")
+                        .HasForeignKey("ConcernMentionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("DialogueTracker.Web.Model.ConcernStatusChange", "ConcernStatusChange")
+                        .WithMany("Citations")
+                        .HasForeignKey("ConcernStatusChangeId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("DialogueTracker.Web.Model.Mechanism", "Mechanism")
                         .WithMany("Citations")
                         .HasForeignKey("MechanismId")
@@ -873,6 +1099,12 @@ namespace DialogueTracker.Web.Data.Migrations
                         .HasForeignKey("TopicId")
                         .OnDelete(DeleteBehavior.Cascade);
 
+                    b.Navigation("Concern");
+
+                    b.Navigation("ConcernMention");
+
+                    b.Navigation("ConcernStatusChange");
+
                     b.Navigation("Mechanism");
 
                     b.Navigation("Round");
@@ -882,6 +1114,56 @@ namespace DialogueTracker.Web.Data.Migrations
                     b.Navigation("Statement");
 
                     b.Navigation("Topic");
+                });
+
+            modelBuilder.Entity("DialogueTracker.Web.Model.ConcernMention", b =>
+                {
+                    b.HasOne("DialogueTracker.Web.Model.Concern", "Concern")
+                        .WithMany("Mentions")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DialogueTracker.Web.Model.Source", "Report")
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DialogueTracker.Web.Model.ConcernMention", "RespondsTo")
+                        .WithMany()
+                        .HasForeignKey("RespondsToId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DialogueTracker.Web.Model.Round", "Round")
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("DialogueTracker.Web.Model.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Concern");
+
+                    b.Navigation("Report");
+
+                    b.Navigation("RespondsTo");
+
+                    b.Navigation("Round");
+
+                    b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("DialogueTracker.Web.Model.ConcernStatusChange", b =>
+                {
+                    b.HasOne("DialogueTracker.Web.Model.Concern", "Concern")
+                        .WithMany("StatusHistory")
+                        .HasForeignKey("ConcernId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Concern");
                 });
 
             modelBuilder.Entity("DialogueTracker.Web.Model.Round", b =>
@@ -1022,6 +1304,25 @@ namespace DialogueTracker.Web.Data.Migrations
                         .HasForeignKey("TopicsId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("DialogueTracker.Web.Model.Concern", b =>
+                {
+                    b.Navigation("Citations");
+
+                    b.Navigation("Mentions");
+
+                    b.Navigation("StatusHistory");
+                });
+
+            modelBuilder.Entity("DialogueTracker.Web.Model.ConcernMention", b =>
+                {
+                    b.Navigation("Citations");
+                });
+
+            modelBuilder.Entity("DialogueTracker.Web.Model.ConcernStatusChange", b =>
+                {
+                    b.Navigation("Citations");
                 });
 
             modelBuilder.Entity("DialogueTracker.Web.Model.Mechanism", b =>

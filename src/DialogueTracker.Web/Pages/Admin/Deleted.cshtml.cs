@@ -26,12 +26,15 @@ public sealed class DeletedModel(DialogueDbContext db, RecordEditor editor) : Pa
             .Select(t => new { t.Id, Key = t.Slug, Title = t.NameEn, t.DeletedAt }).ToListAsync(cancellationToken);
         var sources = await db.Sources.IgnoreQueryFilters().AsNoTracking().Where(s => s.DeletedAt != null)
             .Select(s => new { s.Id, s.Key, Title = s.Title ?? s.Key, s.DeletedAt }).ToListAsync(cancellationToken);
+        var concerns = await db.Concerns.IgnoreQueryFilters().AsNoTracking().Where(c => c.DeletedAt != null)
+            .Select(c => new { c.Id, c.Key, Title = c.TitleEn, c.DeletedAt }).ToListAsync(cancellationToken);
         Records =
         [
             .. rounds.Select(r => (RecordType.Round, r.Id, r.Key, r.Title, r.DeletedAt!.Value))
                 .Concat(statements.Select(s => (RecordType.Statement, s.Id, s.Key, s.Title, s.DeletedAt!.Value)))
                 .Concat(topics.Select(t => (RecordType.Topic, t.Id, t.Key, t.Title, t.DeletedAt!.Value)))
                 .Concat(sources.Select(s => (RecordType.Source, s.Id, s.Key, s.Title, s.DeletedAt!.Value)))
+                .Concat(concerns.Select(c => (RecordType.Concern, c.Id, c.Key, c.Title, c.DeletedAt!.Value)))
                 .OrderByDescending(r => r.Item5),
         ];
     }

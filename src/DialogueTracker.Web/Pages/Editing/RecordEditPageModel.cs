@@ -1,5 +1,6 @@
 using DialogueTracker.Web.Accounts;
 using DialogueTracker.Web.Api;
+using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Editing;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Localization;
@@ -37,6 +38,10 @@ public abstract class RecordEditPageModel(
     /// <summary>The record the form describes, and for each of its citations the form row it came from.</summary>
     protected abstract (object Record, IReadOnlyList<int> CitationRows) Build();
 
+    /// <summary>Puts the importer's problems beside their fields; forms with nested rows place them themselves.</summary>
+    protected virtual void AddProblems(IReadOnlyList<ImportProblem> problems, IReadOnlyList<int> citationRows) =>
+        FormText.AddProblems(ModelState, problems, citationRows);
+
     protected abstract Task LoadOptionsAsync(CancellationToken cancellationToken);
 
     protected abstract string PageUrl(int id, object record);
@@ -69,9 +74,22 @@ public abstract class RecordEditPageModel(
 
         var (record, citationRows) = Build();
         var author = RecordWrites.AuthorOf(User);
-        var result = id is { } existing
-            ? await editor.UpdateAsync(Type, existing, record, InputVersion, author, InputEditSummary, cancellationToken)
-            : await editor.CreateAsync(Type, record, author, InputEditSummary, cancellationToken);
+        EditResult result;
+        try
+        {
+            result = id is { } existing
+                ? await editor.UpdateAsync(Type, existing, record, InputVersion, author, InputEditSummary, cancellationToken)
+                : await editor.CreateAsync(Type, record, author, InputEditSummary, cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseUnavailable.Is(ex))
+        {
+            // The form keeps what the editor typed, so it can be saved again once the database takes writes.
+            ModelState.AddModelError("", localizer["The database cannot take changes just now (the disk may be full or the database read-only). Nothing was saved; reading still works. Please try again later."]);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await LoadOptionsAsync(cancellationToken);
+            return Page();
+        }
+
         if (result.NotFound)
         {
             return NotFound();
@@ -91,7 +109,7 @@ public abstract class RecordEditPageModel(
         }
         else
         {
-            FormText.AddProblems(ModelState, result.Problems, citationRows);
+            AddProblems(result.Problems, citationRows);
         }
 
         await LoadOptionsAsync(cancellationToken);

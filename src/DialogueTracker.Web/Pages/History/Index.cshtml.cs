@@ -66,6 +66,7 @@ public sealed class IndexModel(DialogueDbContext db, RecordEditor editor, IAutho
         RecordType.Round => await db.Rounds.AnyAsync(r => r.Id == id, cancellationToken) ? $"/rounds/{id}" : null,
         RecordType.Statement => await db.Statements.AnyAsync(s => s.Id == id, cancellationToken) ? $"/statements/{id}" : null,
         RecordType.Topic => await db.Topics.AnyAsync(t => t.Id == id, cancellationToken) ? $"/topics/{key}" : null,
+        RecordType.Concern => await db.Concerns.AnyAsync(c => c.Id == id, cancellationToken) ? $"/concerns/{id}" : null,
         _ => await db.Sources.AnyAsync(s => s.Id == id, cancellationToken) ? $"/sources/{id}" : null,
     };
 }

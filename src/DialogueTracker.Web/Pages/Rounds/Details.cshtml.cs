@@ -1,3 +1,4 @@
+using DialogueTracker.Web.Concerns;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Model;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Web.Pages.Rounds;
 
-public sealed class DetailsModel(DialogueDbContext db) : PageModel
+public sealed class DetailsModel(DialogueDbContext db, ConcernQuery concerns) : PageModel
 {
+    /// <summary>The concerns that came up here.</summary>
+    public IReadOnlyList<Concern> Concerns { get; private set; } = [];
+
     public Round Round { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -25,6 +29,7 @@ public sealed class DetailsModel(DialogueDbContext db) : PageModel
         }
 
         Round = round;
+        Concerns = await concerns.InRoundAsync(id, cancellationToken);
         return Page();
     }
 }

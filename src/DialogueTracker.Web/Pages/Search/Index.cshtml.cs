@@ -73,9 +73,12 @@ public sealed class IndexModel(SearchRequestParser parser, SearchQuery search, D
         var rounds = await db.Rounds.AsNoTracking().Where(r => roundIds.Contains(r.Id)).Select(r => new { r.Id, r.TitleEn, r.TitleVi }).ToListAsync(cancellationToken);
         var statements = await db.Statements.AsNoTracking().Where(s => statementIds.Contains(s.Id)).Select(s => new { s.Id, s.TitleEn, s.TitleVi }).ToListAsync(cancellationToken);
         var topics = await db.Topics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).Select(t => new { t.Id, t.NameEn, t.NameVi }).ToListAsync(cancellationToken);
+        var concernIds = ids[SearchRecordType.Concern].ToList();
+        var concerns = await db.Concerns.AsNoTracking().Where(c => concernIds.Contains(c.Id)).Select(c => new { c.Id, c.TitleEn, c.TitleVi }).ToListAsync(cancellationToken);
         return rounds.Select(r => ((SearchRecordType.Round, r.Id), LocalizedText.Pick(r.TitleEn, r.TitleVi)!))
             .Concat(statements.Select(s => ((SearchRecordType.Statement, s.Id), LocalizedText.Pick(s.TitleEn, s.TitleVi)!)))
             .Concat(topics.Select(t => ((SearchRecordType.Topic, t.Id), LocalizedText.Pick(t.NameEn, t.NameVi)!)))
+            .Concat(concerns.Select(c => ((SearchRecordType.Concern, c.Id), LocalizedText.Pick(c.TitleEn, c.TitleVi)!)))
             .ToDictionary(p => p.Item1, p => p.Item2);
     }
 

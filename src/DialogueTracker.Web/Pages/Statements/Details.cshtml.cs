@@ -1,3 +1,4 @@
+using DialogueTracker.Web.Concerns;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Model;
 using Microsoft.AspNetCore.Mvc;
@@ -6,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Web.Pages.Statements;
 
-public sealed class DetailsModel(DialogueDbContext db) : PageModel
+public sealed class DetailsModel(DialogueDbContext db, ConcernQuery concerns) : PageModel
 {
+    /// <summary>The concerns that came up here.</summary>
+    public IReadOnlyList<Concern> Concerns { get; private set; } = [];
+
     public Statement Statement { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
@@ -23,6 +27,7 @@ public sealed class DetailsModel(DialogueDbContext db) : PageModel
         }
 
         Statement = statement;
+        Concerns = await concerns.InStatementAsync(id, cancellationToken);
         return Page();
     }
 }

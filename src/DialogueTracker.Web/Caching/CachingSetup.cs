@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.IO.Compression;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace DialogueTracker.Web.Caching;
+
+/// <summary>
+/// Anonymous pages and API reads are served from the output cache until an edit or import changes the record
+/// (<see cref="RecordsChangedInterceptor"/> evicts them after a save here, <see cref="DatabaseChangeMonitor"/> after any other write); API reads carry ETags, so a client that has one gets a 304;
+/// responses are compressed with Brotli or gzip.
+/// </summary>
+public static class CachingSetup
+{
+    /// <summary>The tag every cached response carries: any change to the record evicts them all.</summary>
+    public const string RecordsTag = "records";
+
+    // Pages with forms that carry antiforgery tokens, or that only signed-in people see, are never cached.
+    private static readonly string[] NeverCached = ["/account", "/admin", "/history", "/health", "/api/v1/export", "/api/v1/import", "/language", "/swagger"];
+
+    public static IServiceCollection AddDialogueCaching(this IServiceCollection services, IConfiguration configuration)
+    {
+        var minutes = configuration.GetValue("Caching:Minutes", 10);
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = configuration.GetValue("Caching:SizeLimitMegabytes", 32L) * 1024 * 1024;
+            // The default policy already caches only anonymous GET and HEAD 200s that set no cookie, varied by host and query.
+            options.AddBasePolicy(policy => policy
+                .With(context => minutes > 0 && !NeverCached.Any(prefix => context.HttpContext.Request.Path.StartsWithSegments(prefix)))
+                .SetVaryByRouteValue("id", "slug")
+                .VaryByValue(_ => new("culture", CultureInfo.CurrentUICulture.Name))
+                .AddPolicy<DatabaseChangeMonitor>()
+                .Tag(RecordsTag)
+                .Expire(TimeSpan.FromMinutes(Math.Max(minutes, 1))));
+        });
+        services.AddSingleton<RecordsChangedInterceptor>();
+        services.AddSingleton<DatabaseChangeMonitor>();
+
+        services.AddResponseCompression(options =>
+        {
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(
+                ["application/problem+json", "application/atom+xml", "text/calendar", "image/svg+xml", "text/csv"]);
+        });
+        // Fastest still shrinks HTML and JSON about five-fold; the better levels cost more CPU than they save on the wire.
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        return services;
+    }
+}

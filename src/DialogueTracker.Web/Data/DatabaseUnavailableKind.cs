@@ -1,0 +1,9 @@
+namespace DialogueTracker.Web.Data;
+
+public enum DatabaseUnavailableKind
+{
+    Busy,
+    Full,
+    ReadOnly,
+    IoError,
+}

@@ -1,0 +1,144 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using DialogueTracker.Tests.Api;
+using DialogueTracker.Web.Model;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogueTracker.Tests.Caching;
+
+public sealed class CachingTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    private async Task<int> NinthRoundIdAsync() =>
+        (await _client.GetJsonAsync("/api/v1/rounds?from=2020")).Items().Single().GetProperty("id").GetInt32();
+
+    [Theory]
+    [InlineData("/api/v1/rounds?mechanism=human-rights-dialogue")]
+    [InlineData("/api/v1/topics")]
+    [InlineData("/api/v1/search?q=nhan+quyen")]
+    public async Task An_api_read_has_an_etag_and_a_matching_if_none_match_gets_a_304(string url)
+    {
+        using var first = await _client.GetAsync(url);
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(etag);
+        using var again = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task A_record_read_keeps_its_version_as_etag_for_if_match_and_if_none_match()
+    {
+        var url = $"/api/v1/rounds/{await NinthRoundIdAsync()}";
+        using var first = await _client.GetAsync(url);
+        Assert.False(first.Headers.ETag!.IsWeak);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag);
+        using var again = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_repeated_anonymous_page_comes_from_the_cache_until_an_edit_changes_it()
+    {
+        var (_, token) = await factory.CreateEditorAsync(Roles.Editor);
+        var id = await NinthRoundIdAsync();
+        using var first = await _client.GetAsync($"/rounds/{id}?cache-test=1");
+        using var second = await _client.GetAsync($"/rounds/{id}?cache-test=1");
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+
+        using var read = await _client.GetAsync($"/api/v1/rounds/{id}");
+        var round = await read.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>();
+        round!["place"] = "Hà Nội (cache test)";
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/rounds/{id}") { Content = JsonContent.Create(ToRecord(round)) };
+        edit.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        edit.Headers.TryAddWithoutValidation("If-Match", read.Headers.ETag!.Tag);
+        using var edited = await _client.SendAsync(edit);
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+
+        var after = await _client.GetStringAsync($"/rounds/{id}?cache-test=1");
+        Assert.Contains("Hà Nội (cache test)", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_write_by_another_process_reaches_cached_reads()
+    {
+        var url = "/api/v1/topics/child-labour";
+        Assert.Equal("Child labour", (await _client.GetJsonAsync(url)).Str("nameEn"));
+        Assert.Equal("Child labour", (await _client.GetJsonAsync(url)).Str("nameEn"));
+
+        // Another connection, as a command-line import in another process would use: no interceptor sees it.
+        await using (var scope = factory.CreateScope(out var db))
+        await using (var other = new SqliteConnection(db.Database.GetConnectionString()))
+        {
+            await other.OpenAsync();
+            await using var command = other.CreateCommand();
+            command.CommandText = "UPDATE Topics SET NameEn = 'Child labour (renamed elsewhere)' WHERE Slug = 'child-labour';";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var seen = "";
+        for (var attempt = 0; attempt < 50 && !seen.EndsWith("elsewhere)", StringComparison.Ordinal); attempt++)
+        {
+            await Task.Delay(20);
+            seen = (await _client.GetJsonAsync(url)).Str("nameEn");
+        }
+
+        Assert.Equal("Child labour (renamed elsewhere)", seen);
+    }
+
+    [Fact]
+    public async Task Pages_and_api_reads_are_compressed_for_clients_that_ask()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/topics");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        using var page = new HttpRequestMessage(HttpMethod.Get, "/");
+        page.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
+
+        using var api = await _client.SendAsync(request);
+        using var html = await _client.SendAsync(page);
+
+        Assert.Equal(["br"], api.Content.Headers.ContentEncoding);
+        Assert.Equal(["gzip"], html.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task Signed_in_pages_and_account_pages_are_never_cached()
+    {
+        using var first = await _client.GetAsync("/account/sign-in");
+        using var second = await _client.GetAsync("/account/sign-in");
+
+        Assert.Null(second.Headers.Age);
+    }
+
+    private static object ToRecord(System.Text.Json.Nodes.JsonObject round) => new
+    {
+        key = (string?)round["key"],
+        mechanism = (string?)round["mechanism"]!["slug"],
+        kind = (string?)round["kind"],
+        series = (string?)round["series"]?["slug"],
+        number = (int?)round["number"],
+        numberNote = (string?)round["numberNote"],
+        date = (string?)round["date"],
+        place = (string?)round["place"],
+        titleEn = (string?)round["titleEn"],
+        titleVi = (string?)round["titleVi"],
+        summaryEn = (string?)round["summaryEn"],
+        summaryVi = (string?)round["summaryVi"],
+        topics = round["topics"]!.AsArray().Select(t => (string?)t!["slug"]).ToArray(),
+        citations = round["citations"]!.AsArray().Select(c => new
+        {
+            source = (string?)c!["source"]!["key"], quote = (string?)c["quote"], claimField = (string?)c["claimField"], claimValue = (string?)c["claimValue"],
+        }).ToArray(),
+    };
+}

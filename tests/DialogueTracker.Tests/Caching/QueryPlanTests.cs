@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Timeline;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogueTracker.Tests.Caching;
+
+/// <summary>The lists read a page from an index in their own order, not by sorting every record (EXPLAIN QUERY PLAN).</summary>
+public sealed partial class QueryPlanTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+{
+    [Fact]
+    public async Task A_page_of_statements_in_date_order_is_read_from_the_index()
+    {
+        await using var scope = factory.CreateScope(out var db);
+
+        var plan = await PlanAsync(db, db.Statements.AsNoTracking().InDateOrder().ThenBy(s => s.Id).Skip(1225).Take(25).Select(s => s.Id));
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Statements_DateOrder", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_page_of_rounds_in_date_order_is_read_from_the_index()
+    {
+        await using var scope = factory.CreateScope(out var db);
+
+        var plan = await PlanAsync(db, db.Rounds.AsNoTracking().InDateOrder().ThenBy(r => r.Id).Skip(50).Take(25).Select(r => r.Id));
+
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Rounds_DateOrder", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> PlanAsync<T>(DialogueDbContext db, IQueryable<T> query)
+    {
+        // ToQueryString writes parameters as sqlite3 shell ".param set" lines: put their values in the SQL.
+        var text = query.ToQueryString();
+        var parameters = ParamLine().Matches(text).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["value"].Value);
+        // The SQL runs from the first SELECT to the blank line before EF's note on split queries.
+        var sql = string.Join('\n', text.Split('\n').SkipWhile(line => !line.StartsWith("SELECT", StringComparison.Ordinal))
+            .TakeWhile(line => line.Trim().Length > 0));
+        foreach (var (name, value) in parameters.OrderByDescending(p => p.Key.Length))
+        {
+            sql = sql.Replace(name, value, StringComparison.Ordinal);
+        }
+
+        await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var steps = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            steps.Add(reader.GetString(3));
+        }
+
+        return steps;
+    }
+
+    [GeneratedRegex(@"^\.param set (?<name>@\w+) (?<value>.+)$", RegexOptions.Multiline)]
+    private static partial Regex ParamLine();
+}
