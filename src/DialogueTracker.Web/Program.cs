@@ -95,7 +95,8 @@ try
     if (args is ["backup", ..]) { Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args[1..]); return; }
     if (args is ["restore", ..]) { Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args[1..]); return; }
 
-    await app.Services.InitializeDatabaseAsync();
+    // An import into a new database gets the file's records only, not the seed data as well.
+    await app.Services.InitializeDatabaseAsync(seed: args is not ["import", ..]);
 }
 catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
 {

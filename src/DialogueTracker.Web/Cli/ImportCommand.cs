@@ -15,24 +15,25 @@ public static class ImportCommand
             return 2;
         }
 
-        await using var stream = File.OpenRead(file);
-        var (dataset, problem) = file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
-            ? await Export.CsvImport.ReadAsync(stream, CancellationToken.None)
-            : await DatasetReader.ReadAsync(stream, CancellationToken.None);
-        ImportResult result;
-        if (dataset is null)
+        var options = new ImportOptions
         {
-            result = new ImportResult([problem!], 0, 0);
+            DryRun = dryRun,
+            Author = new RevisionAuthor(null, "import"),
+            Summary = $"Imported from {Path.GetFileName(file)}",
+        };
+        await using var scope = services.CreateAsyncScope();
+        var importer = scope.ServiceProvider.GetRequiredService<DatasetImporter>();
+        ImportResult result;
+        if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var stream = File.OpenRead(file);
+            var (dataset, problem) = await Export.CsvImport.ReadAsync(stream, CancellationToken.None);
+            result = dataset is null ? new ImportResult([problem!], 0, 0) : await importer.ImportAsync(dataset, options);
         }
         else
         {
-            await using var scope = services.CreateAsyncScope();
-            result = await scope.ServiceProvider.GetRequiredService<DatasetImporter>().ImportAsync(dataset, new ImportOptions
-            {
-                DryRun = dryRun,
-                Author = new RevisionAuthor(null, "import"),
-                Summary = $"Imported from {Path.GetFileName(file)}",
-            });
+            // Streamed, twice (to check, then to write), so a file of any size is never held whole.
+            result = await importer.ImportAsync(DatasetInput.FromFile(file), options);
         }
 
         if (!result.Succeeded)

@@ -63,8 +63,8 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Creates the data folder, applies migrations, turns on WAL and loads the seed data into an empty database.</summary>
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    /// <summary>Creates the data folder, applies migrations, turns on WAL and (with <paramref name="seed"/>) loads the seed data into an empty database.</summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, bool seed = true, CancellationToken cancellationToken = default)
     {
         await using (var scope = services.CreateAsyncScope())
         {
@@ -89,7 +89,10 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
-        await SeedData.SeedIfEmptyAsync(services, cancellationToken);
+        if (seed)
+        {
+            await SeedData.SeedIfEmptyAsync(services, cancellationToken);
+        }
 
         await using var accounts = services.CreateAsyncScope();
         await AdminBootstrap.EnsureRolesAsync(accounts.ServiceProvider);

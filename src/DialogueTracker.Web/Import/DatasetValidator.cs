@@ -4,7 +4,8 @@ namespace DialogueTracker.Web.Import;
 
 /// <summary>
 /// Checks a whole dataset before anything is written: every problem is reported with its record and field,
-/// so one dry run finds them all.
+/// so one dry run finds them all. Records may come in parts (<see cref="Add(Dataset)"/>, then <see cref="Finish"/>), so a large
+/// file is checked without being held whole; a reference to a record later in the file is checked at the end.
 /// </summary>
 public sealed partial class DatasetValidator
 {
@@ -15,6 +16,18 @@ public sealed partial class DatasetValidator
     private readonly HashSet<string> _roundKeys;
     private readonly HashSet<string> _statementKeys;
     private readonly IReadOnlyDictionary<(string Mechanism, string Series, int Number), string> _roundNumbers;
+
+    // What the whole file must be seen for: keys met so far in each collection, references not yet resolved,
+    // topic parents (for cycles) and round numbers (for clashes).
+    private readonly Dictionary<string, HashSet<string>> _seen = [];
+    private readonly Dictionary<string, HashSet<string>> _duplicates = [];
+    private readonly Dictionary<string, int> _counts = [];
+    private readonly List<Reference> _unresolved = [];
+    private readonly List<TopicRecord> _topics = [];
+    private readonly List<RoundRecord> _numberedRounds = [];
+    private readonly Dictionary<string, (string? Mechanism, string? Series, int? Number)> _roundNumbering = [];
+    private string? _wrongFormat;
+    private bool _hasNulls;
 
     /// <param name="existing">Keys already in the database, which records may refer to.</param>
     public DatasetValidator(ExistingKeys existing)
@@ -30,71 +43,133 @@ public sealed partial class DatasetValidator
 
     public IReadOnlyList<ImportProblem> Validate(Dataset dataset)
     {
-        if (dataset.Format != Dataset.CurrentFormat)
+        Add(dataset);
+        return Finish();
+    }
+
+    /// <summary>Checks the next records of the file; indexes count on from the records before.</summary>
+    public void Add(Dataset part)
+    {
+        if (_wrongFormat is not null || part.Format != Dataset.CurrentFormat)
         {
-            Add("dataset", "format", $"unsupported format '{dataset.Format}'; expected '{Dataset.CurrentFormat}'");
-            return _problems;
+            _wrongFormat ??= part.Format;
+            return;
         }
 
-        if (NullItems(dataset) is { Count: > 0 } nulls)
+        if (_hasNulls)
         {
+            return;
+        }
+
+        if (NullItems(part) is { Count: > 0 } nulls)
+        {
+            // Nothing else is checked: the checks read every item.
             _problems.AddRange(nulls);
-            return _problems;
+            _hasNulls = true;
+            return;
         }
 
-        // Keys first, so records may refer to ones defined later in the same file.
-        foreach (var s in dataset.Sources) { if (s.Key is not null) { _sourceKeys.Add(s.Key); } }
-        foreach (var t in dataset.Topics) { if (t.Slug is not null) { _topicSlugs.Add(t.Slug); } }
-        foreach (var r in dataset.Rounds) { if (r.Key is not null) { _roundKeys.Add(r.Key); } }
-        foreach (var s in dataset.Statements) { if (s.Key is not null) { _statementKeys.Add(s.Key); } }
-        foreach (var m in dataset.Mechanisms.Where(m => m.Slug is not null))
+        // Keys first, so records may refer to ones defined later in the same part.
+        foreach (var s in part.Sources) { if (s.Key is not null) { _sourceKeys.Add(s.Key); } }
+        foreach (var t in part.Topics) { if (t.Slug is not null) { _topicSlugs.Add(t.Slug); } }
+        foreach (var r in part.Rounds) { if (r.Key is not null) { _roundKeys.Add(r.Key); } }
+        foreach (var s in part.Statements) { if (s.Key is not null) { _statementKeys.Add(s.Key); } }
+        foreach (var m in part.Mechanisms.Where(m => m.Slug is not null))
         {
             var series = _seriesByMechanism.TryGetValue(m.Slug!, out var known) ? known : _seriesByMechanism[m.Slug!] = new(StringComparer.Ordinal);
             series.UnionWith(m.Series.Select(s => s.Slug).OfType<string>());
         }
 
-        CheckUnique("sources", dataset.Sources.Select(s => s.Key));
-        CheckUnique("topics", dataset.Topics.Select(t => t.Slug));
-        CheckUnique("mechanisms", dataset.Mechanisms.Select(m => m.Slug));
-        CheckUnique("rounds", dataset.Rounds.Select(r => r.Key));
-        CheckUnique("statements", dataset.Statements.Select(s => s.Key));
-        CheckUnique("concerns", dataset.Concerns.Select(c => c.Key));
-
-        for (var i = 0; i < dataset.Sources.Count; i++)
+        foreach (var (i, source) in Number("sources", part.Sources, s => s.Key))
         {
-            ValidateSource($"sources[{i}] ({dataset.Sources[i].Key})", dataset.Sources[i]);
+            ValidateSource($"sources[{i}] ({source.Key})", source);
         }
 
-        for (var i = 0; i < dataset.Topics.Count; i++)
+        foreach (var (i, topic) in Number("topics", part.Topics, t => t.Slug))
         {
-            ValidateTopic($"topics[{i}] ({dataset.Topics[i].Slug})", dataset.Topics[i]);
+            ValidateTopic($"topics[{i}] ({topic.Slug})", topic);
+            _topics.Add(topic);
         }
 
-        CheckTopicCycles(dataset.Topics);
-
-        for (var i = 0; i < dataset.Mechanisms.Count; i++)
+        foreach (var (i, mechanism) in Number("mechanisms", part.Mechanisms, m => m.Slug))
         {
-            ValidateMechanism($"mechanisms[{i}] ({dataset.Mechanisms[i].Slug})", dataset.Mechanisms[i]);
+            ValidateMechanism($"mechanisms[{i}] ({mechanism.Slug})", mechanism);
         }
 
-        for (var i = 0; i < dataset.Rounds.Count; i++)
+        foreach (var (i, round) in Number("rounds", part.Rounds, r => r.Key))
         {
-            ValidateRound($"rounds[{i}] ({dataset.Rounds[i].Key})", dataset.Rounds[i]);
+            ValidateRound($"rounds[{i}] ({round.Key})", round);
+            if (round.Key is not null)
+            {
+                _roundNumbering.TryAdd(round.Key, (round.Mechanism, round.Series, round.Number));
+            }
+
+            if (round.Number is not null && round.Series is not null)
+            {
+                _numberedRounds.Add(round);
+            }
         }
 
-        CheckRoundNumbersUnique(dataset.Rounds);
-
-        for (var i = 0; i < dataset.Statements.Count; i++)
+        foreach (var (i, statement) in Number("statements", part.Statements, s => s.Key))
         {
-            ValidateStatement($"statements[{i}] ({dataset.Statements[i].Key})", dataset.Statements[i]);
+            ValidateStatement($"statements[{i}] ({statement.Key})", statement);
         }
 
-        for (var i = 0; i < dataset.Concerns.Count; i++)
+        foreach (var (i, concern) in Number("concerns", part.Concerns, c => c.Key))
         {
-            ValidateConcern($"concerns[{i}] ({dataset.Concerns[i].Key})", dataset.Concerns[i]);
+            ValidateConcern($"concerns[{i}] ({concern.Key})", concern);
+        }
+    }
+
+    /// <summary>Statements already in the database that records may name (concerns' mentions do).</summary>
+    public void KnowStatements(IEnumerable<string> keys) => _statementKeys.UnionWith(keys);
+
+    /// <summary>The checks that need the whole file; then every problem found.</summary>
+    public IReadOnlyList<ImportProblem> Finish()
+    {
+        if (_wrongFormat is not null)
+        {
+            return [new ImportProblem("dataset", "format", $"unsupported format '{_wrongFormat}'; expected '{Dataset.CurrentFormat}'")];
         }
 
+        if (_hasNulls)
+        {
+            return _problems;
+        }
+
+        foreach (var reference in _unresolved.Where(r => !r.Resolves(this)))
+        {
+            Add(reference.Record, reference.Field, reference.Message);
+        }
+
+        foreach (var (collection, keys) in _duplicates)
+        {
+            foreach (var key in keys)
+            {
+                Add($"{collection} ({key})", null, "duplicate key");
+            }
+        }
+
+        CheckTopicCycles(_topics);
+        CheckRoundNumbersUnique(_numberedRounds);
         return _problems;
+    }
+
+    /// <summary>Each record with its index in the whole file, noting keys met twice.</summary>
+    private IEnumerable<(int Index, T Record)> Number<T>(string collection, List<T> records, Func<T, string?> keyOf)
+    {
+        var seen = _seen.TryGetValue(collection, out var s) ? s : _seen[collection] = new(StringComparer.Ordinal);
+        var start = _counts.GetValueOrDefault(collection);
+        _counts[collection] = start + records.Count;
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (keyOf(records[i]) is { } key && !seen.Add(key))
+            {
+                (_duplicates.TryGetValue(collection, out var d) ? d : _duplicates[collection] = new(StringComparer.Ordinal)).Add(key);
+            }
+
+            yield return (start + i, records[i]);
+        }
     }
 
     private void ValidateSource(string record, SourceRecord source)
@@ -108,9 +183,13 @@ public sealed partial class DatasetValidator
             Add(record, "url", $"'{source.Url}' is not an absolute http or https URL");
         }
 
-        if (source.Original is not null && (!_sourceKeys.Contains(source.Original) || source.Original == source.Key))
+        if (source.Original is not null && source.Original == source.Key)
         {
             Add(record, "original", $"unknown source '{source.Original}'");
+        }
+        else if (source.Original is not null && !_sourceKeys.Contains(source.Original))
+        {
+            Refer(new Reference(record, "original", $"unknown source '{source.Original}'", Sources: source.Original));
         }
     }
 
@@ -121,7 +200,7 @@ public sealed partial class DatasetValidator
         Require(record, "nameVi", topic.NameVi);
         if (topic.Parent is not null && !_topicSlugs.Contains(topic.Parent))
         {
-            Add(record, "parent", $"unknown topic '{topic.Parent}'");
+            Refer(new Reference(record, "parent", $"unknown topic '{topic.Parent}'", Topics: topic.Parent));
         }
 
         ValidateCitations(record, topic.Citations);
@@ -157,13 +236,13 @@ public sealed partial class DatasetValidator
         {
             Add(record, "mechanism", "is required");
         }
-        else if (!_seriesByMechanism.TryGetValue(round.Mechanism, out var series))
+        else
         {
-            Add(record, "mechanism", $"unknown mechanism '{round.Mechanism}'");
-        }
-        else if (round.Series is not null && !series.Contains(round.Series))
-        {
-            Add(record, "series", $"mechanism '{round.Mechanism}' has no numbering series '{round.Series}'");
+            Refer(new Reference(record, "mechanism", $"unknown mechanism '{round.Mechanism}'", Mechanism: round.Mechanism));
+            if (round.Series is not null)
+            {
+                Refer(new Reference(record, "series", $"mechanism '{round.Mechanism}' has no numbering series '{round.Series}'", Mechanism: round.Mechanism, Series: round.Series));
+            }
         }
 
         if (round.Number is not null && round.Series is null)
@@ -188,7 +267,7 @@ public sealed partial class DatasetValidator
         CheckDate(record, "date", statement.Date);
         if (statement.Round is not null && !_roundKeys.Contains(statement.Round))
         {
-            Add(record, "round", $"unknown round '{statement.Round}'");
+            Refer(new Reference(record, "round", $"unknown round '{statement.Round}'", Rounds: statement.Round));
         }
 
         CheckTopics(record, statement.Topics);
@@ -211,7 +290,7 @@ public sealed partial class DatasetValidator
             }
             else if (!_sourceKeys.Contains(source))
             {
-                Add(record, $"citations[{i}].source", $"unknown source '{source}'");
+                Refer(new Reference(record, $"citations[{i}].source", $"unknown source '{source}'", Sources: source));
             }
 
             if ((citations[i].ClaimField is null) != (citations[i].ClaimValue is null))
@@ -225,7 +304,7 @@ public sealed partial class DatasetValidator
     {
         foreach (var slug in topics.Where(slug => !_topicSlugs.Contains(slug)))
         {
-            Add(record, "topics", $"unknown topic '{slug}'");
+            Refer(new Reference(record, "topics", $"unknown topic '{slug}'", Topics: slug));
         }
     }
 
@@ -249,7 +328,7 @@ public sealed partial class DatasetValidator
     private void CheckRoundNumbersUnique(List<RoundRecord> rounds)
     {
         // Against the database: a number held by another round, unless this file gives that round another number.
-        var renumbered = rounds.Where(r => r.Key is not null).GroupBy(r => r.Key!).ToDictionary(g => g.Key, g => (g.First().Mechanism, g.First().Series, g.First().Number));
+        var renumbered = _roundNumbering;
         foreach (var round in rounds.Where(r => r.Number is not null && r.Series is not null && r.Mechanism is not null))
         {
             if (_roundNumbers.TryGetValue((round.Mechanism!, round.Series!, round.Number!.Value), out var holder)
@@ -269,6 +348,15 @@ public sealed partial class DatasetValidator
         {
             Add($"rounds ({string.Join(", ", group.Select(r => r.Key))})", "number",
                 $"round number {group.Key.Number} is used more than once in series '{group.Key.Series}'");
+        }
+    }
+
+    /// <summary>A reference to something not known yet waits for the end of the file, which may define it later.</summary>
+    private void Refer(Reference reference)
+    {
+        if (!reference.Resolves(this))
+        {
+            _unresolved.Add(reference);
         }
     }
 
@@ -404,4 +492,16 @@ public sealed partial class DatasetValidator
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private void Add(string record, string? field, string message) => _problems.Add(new(record, field, message));
+
+    /// <summary>A record naming another by key: a source, topic, round, mechanism or a mechanism's series.</summary>
+    private sealed record Reference(string Record, string Field, string Message,
+        string? Sources = null, string? Topics = null, string? Rounds = null, string? Mechanism = null, string? Series = null)
+    {
+        public bool Resolves(DatasetValidator v) => Mechanism is not null
+            // A series of an unknown mechanism is not reported again: the mechanism's own reference says so.
+            ? v._seriesByMechanism.TryGetValue(Mechanism, out var series) ? Series is null || series.Contains(Series) : Series is not null
+            : (Sources is null || v._sourceKeys.Contains(Sources))
+                && (Topics is null || v._topicSlugs.Contains(Topics))
+                && (Rounds is null || v._roundKeys.Contains(Rounds));
+    }
 }

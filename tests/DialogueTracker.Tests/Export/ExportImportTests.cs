@@ -35,12 +35,15 @@ public sealed class ExportImportTests(DialogueTrackerFactory factory) : IClassFi
         Assert.Empty(new DatasetValidator(ExistingKeys.None).Validate(dataset));
     }
 
-    [Fact]
-    public async Task Export_then_import_into_an_empty_database_then_export_gives_the_same_document()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Export_then_import_into_an_empty_database_then_export_gives_the_same_document(bool streamedFromFile)
     {
         var first = await _client.GetByteArrayAsync("/api/v1/export");
 
         var path = Path.Combine(Path.GetTempPath(), $"dialoguetracker-roundtrip-{Guid.NewGuid():N}.db");
+        var file = path + ".json";
         try
         {
             var options = new DbContextOptionsBuilder<DialogueDbContext>().UseSqlite($"Data Source={path}").Options;
@@ -50,7 +53,12 @@ public sealed class ExportImportTests(DialogueTrackerFactory factory) : IClassFi
                 Assert.False(await db.Rounds.AnyAsync());
                 var (dataset, problem) = await DatasetReader.ReadAsync(new MemoryStream(first), default);
                 Assert.Null(problem);
-                var result = await new DatasetImporter(db, NullLogger<DatasetImporter>.Instance).ImportAsync(dataset!, dryRun: false);
+                Assert.NotEmpty(dataset!.Concerns);
+                await File.WriteAllBytesAsync(file, first);
+                var importer = new DatasetImporter(db, NullLogger<DatasetImporter>.Instance);
+                var result = streamedFromFile
+                    ? await importer.ImportAsync(DatasetInput.FromFile(file), ImportOptions.Default)
+                    : await importer.ImportAsync(dataset, dryRun: false);
                 Assert.True(result.Succeeded, string.Join("; ", result.Problems));
             }
 
@@ -64,7 +72,7 @@ public sealed class ExportImportTests(DialogueTrackerFactory factory) : IClassFi
         finally
         {
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", ".json" })
             {
                 File.Delete(path + suffix);
             }

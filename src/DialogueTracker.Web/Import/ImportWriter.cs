@@ -1,0 +1,236 @@
+using System.Globalization;
+using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace DialogueTracker.Web.Import;
+
+/// <summary>
+/// Writes, inside the import's transaction, what there can be thousands or hundreds of thousands of: new sources, new
+/// statements with their topic links and citations, and revisions. Everything else the importer saves through EF Core.
+/// </summary>
+public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
+{
+    /// <summary>From this many new records at once, their search documents are written together rather than one by one.</summary>
+    public const int SearchIndexBatch = 100;
+
+    // What a kind of record's search document takes: its insert trigger, how that trigger picks the record (replaced
+    // by a range of ids), the document's type and id (4 × the record's id + offset), and other insert triggers that
+    // write the same document.
+    private static readonly SearchDocuments StatementDocuments = new("Statements", "Statements_Search_Insert", "WHERE s.Id = new.Id;", "statement", 1, ["StatementTopics_Search_Insert"]);
+    private static readonly SearchDocuments SourceDocuments = new("Sources", "Sources_Search_Insert", "WHERE o.Id = new.Id;", "source", 3, []);
+
+    private RowInserter? _statements;
+    private RowInserter? _statementTopics;
+    private RowInserter? _citations;
+    private RowInserter? _sources;
+    private RowInserter? _revisions;
+
+    // Records (type, first and last id) whose search documents are written but not yet in the full-text index.
+    private readonly List<(SearchDocuments Kind, int First, int Last)> _unindexed = [];
+
+    /// <summary>
+    /// Inserts sources that are not in the database yet; each gets its id, and its original's (which may be another new
+    /// source: foreign keys are checked at the commit).
+    /// </summary>
+    public async Task InsertSourcesAsync(IReadOnlyList<Source> sources, CancellationToken cancellationToken)
+    {
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        _sources ??= RowInserter.For<Source>(db, includeKey: true);
+        var firstId = await NextIdAsync(SourceDocuments, cancellationToken);
+        var id = firstId;
+        foreach (var source in sources)
+        {
+            source.Id = id++;
+        }
+
+        var suspended = sources.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(SourceDocuments, cancellationToken) : null;
+        foreach (var source in sources)
+        {
+            source.OriginalId = source.Original?.Id;
+            await _sources.InsertAsync(source, cancellationToken);
+        }
+
+        if (suspended is not null)
+        {
+            // Indexed at once, not at the end: EF Core goes on saving around new sources, and they are few.
+            await WriteDocumentsAndResumeAsync(SourceDocuments, suspended, firstId, id - 1, cancellationToken);
+            await IndexNewDocumentsAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Inserts statements that are not in the database yet; each gets its id. Topic links go in before their statement,
+    /// so that, when the search triggers run, the statement's document is written once, topics included, rather than
+    /// once per link (the import's transaction defers foreign keys to the commit for this).
+    /// </summary>
+    public async Task InsertStatementsAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
+    {
+        if (statements.Count == 0)
+        {
+            return;
+        }
+
+        _statements ??= RowInserter.For<Statement>(db, includeKey: true);
+        _statementTopics ??= RowInserter.ForLinks(db, "StatementTopics");
+        _citations ??= RowInserter.For<Citation>(db, includeKey: false);
+
+        var firstId = await NextIdAsync(StatementDocuments, cancellationToken);
+        var suspended = statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(StatementDocuments, cancellationToken) : null;
+        var id = firstId;
+        foreach (var statement in statements)
+        {
+            statement.Id = id++;
+            statement.RoundId = statement.Round?.Id;
+            foreach (var topic in statement.Topics)
+            {
+                await _statementTopics.InsertAsync(p => p.Name == "StatementsId" ? statement.Id : topic.Id, cancellationToken);
+            }
+
+            await _statements.InsertAsync(statement, cancellationToken);
+            foreach (var citation in statement.Citations)
+            {
+                citation.StatementId = statement.Id;
+                citation.SourceId = citation.Source.Id;
+                await _citations.InsertAsync(citation, cancellationToken);
+            }
+        }
+
+        if (suspended is not null)
+        {
+            // A statement's document is filed under each of its topics, as the link trigger files it.
+            await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"""
+                INSERT OR IGNORE INTO SearchDocumentTopics (TopicId, DocumentId)
+                SELECT TopicsId, StatementsId * 4 + 1 FROM StatementTopics WHERE StatementsId BETWEEN {firstId} AND {id - 1};
+                """), cancellationToken);
+            await WriteDocumentsAndResumeAsync(StatementDocuments, suspended, firstId, id - 1, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Adds the documents of the records inserted in large batches to the full-text index, in one statement: FTS5
+    /// merges its segments as it goes, so one INSERT ... SELECT for the whole import costs half what one per part does.
+    /// Until then nothing may delete or rewrite those documents (FTS5 would be told to remove words it never had);
+    /// nothing does: an import touches each statement once (a dataset's keys are unique), and after a part is written
+    /// nothing but later parts' own statements is saved.
+    /// </summary>
+    public async Task IndexNewDocumentsAsync(CancellationToken cancellationToken)
+    {
+        if (_unindexed.Count == 0)
+        {
+            return;
+        }
+
+        // đ and Đ are folded as SearchDocuments_Insert folds them.
+        var ranges = string.Join(" OR ", _unindexed.Select(r => string.Create(CultureInfo.InvariantCulture,
+            $"(Type = '{r.Kind.Type}' AND Id BETWEEN {r.First * 4L + r.Kind.Offset} AND {r.Last * 4L + r.Kind.Offset})")));
+        var sql = $"""
+            INSERT INTO SearchIndex (rowid, Title, Body, Topics)
+            SELECT Id, {Fold("Title")}, {Fold("Body")}, {Fold("Topics")} FROM SearchDocuments WHERE {ranges};
+            UPDATE SearchIndexVersion SET Version = Version + 1;
+            """;
+        await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        _unindexed.Clear();
+    }
+
+    public async Task InsertRevisionsAsync(IEnumerable<Revision> revisions, CancellationToken cancellationToken)
+    {
+        _revisions ??= RowInserter.For<Revision>(db, includeKey: false);
+        foreach (var revision in revisions)
+        {
+            await _revisions.InsertAsync(revision, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The search triggers (migration AddSearchIndex) cost tens of microseconds per row: a new statement's document is
+    /// built once per topic link and once for the statement, and FTS5 writes a new segment for every record that adds
+    /// to it. So for a large batch the insert triggers involved are dropped inside the transaction, the batch's
+    /// documents are written set-based (with the record trigger's own SQL, over the batch's ids instead of one), and the
+    /// triggers are recreated from their own SQL; a rollback brings them back too. Returns null, leaving the triggers
+    /// be, if the record trigger no longer has the shape this relies on.
+    /// </summary>
+    private async Task<IReadOnlyList<SearchTrigger>?> SuspendSearchTriggersAsync(SearchDocuments kind, CancellationToken cancellationToken)
+    {
+        string[] names = [kind.Trigger, "SearchDocuments_Insert", .. kind.AlsoWriting];
+        var triggers = await db.Database.SqlQueryRaw<SearchTrigger>(
+            "SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each({0}))",
+            System.Text.Json.JsonSerializer.Serialize(names)).ToListAsync(cancellationToken);
+        var recordTrigger = triggers.SingleOrDefault(t => t.Name == kind.Trigger);
+        if (triggers.Count != names.Length || recordTrigger is null || !recordTrigger.Sql.Contains(kind.OneRecord, StringComparison.Ordinal)
+            || Documents(kind, recordTrigger, 1, 1).Contains("new.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // The names are the ones above, not input.
+        foreach (var drop in triggers.Select(t => "DROP TRIGGER " + t.Name))
+        {
+            await db.Database.ExecuteSqlRawAsync(drop, cancellationToken);
+        }
+
+        return triggers;
+    }
+
+    /// <summary>
+    /// Does for the new records what the dropped record trigger does for each one, except the full-text index, which
+    /// <see cref="IndexNewDocumentsAsync"/> fills once at the end; then recreates the triggers.
+    /// </summary>
+    private async Task WriteDocumentsAndResumeAsync(
+        SearchDocuments kind, IReadOnlyList<SearchTrigger> triggers, int firstId, int lastId, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlRawAsync(Documents(kind, triggers.Single(t => t.Name == kind.Trigger), firstId, lastId), cancellationToken);
+        foreach (var trigger in triggers)
+        {
+            await db.Database.ExecuteSqlRawAsync(trigger.Sql, cancellationToken);
+        }
+
+        if (_unindexed.Count > 0 && _unindexed[^1].Kind == kind && _unindexed[^1].Last == firstId - 1)
+        {
+            _unindexed[^1] = (kind, _unindexed[^1].First, lastId);
+        }
+        else
+        {
+            _unindexed.Add((kind, firstId, lastId));
+        }
+    }
+
+    /// <summary>The record trigger's body, for the records with ids from first to last instead of the new one.</summary>
+    private static string Documents(SearchDocuments kind, SearchTrigger trigger, int firstId, int lastId)
+    {
+        var body = trigger.Sql[(trigger.Sql.IndexOf(" BEGIN", StringComparison.Ordinal) + " BEGIN".Length)..trigger.Sql.LastIndexOf("END", StringComparison.Ordinal)];
+        var range = kind.OneRecord.Replace("= new.Id;", string.Create(CultureInfo.InvariantCulture, $"BETWEEN {firstId} AND {lastId};"), StringComparison.Ordinal);
+        return body.Replace(kind.OneRecord, range, StringComparison.Ordinal);
+    }
+
+    private static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
+
+    /// <summary>The next id AUTOINCREMENT would give: never one a deleted record had.</summary>
+    private async Task<int> NextIdAsync(SearchDocuments kind, CancellationToken cancellationToken)
+    {
+        // The table name is one of the two above, not input.
+        var sql = "SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = {0}), 0), ifnull((SELECT max(Id) FROM " + kind.Table + "), 0)) + 1 AS Value";
+        return await db.Database.SqlQueryRaw<int>(sql, kind.Table).SingleAsync(cancellationToken);
+    }
+
+    /// <summary>A trigger as sqlite_master holds it.</summary>
+    private sealed record SearchTrigger(string Name, string Sql);
+
+    /// <summary>How one kind of record's search documents are written; see the fields above.</summary>
+    private sealed record SearchDocuments(string Table, string Trigger, string OneRecord, string Type, int Offset, string[] AlsoWriting);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var inserter in new[] { _sources, _statements, _statementTopics, _citations, _revisions })
+        {
+            if (inserter is not null)
+            {
+                await inserter.DisposeAsync();
+            }
+        }
+    }
+}

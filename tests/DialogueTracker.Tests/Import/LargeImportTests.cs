@@ -1,0 +1,346 @@
+using System.Text;
+using DialogueTracker.Web.Cli;
+using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Export;
+using DialogueTracker.Web.Import;
+using DialogueTracker.Web.Model;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace DialogueTracker.Tests.Import;
+
+/// <summary>
+/// Imports large enough to take the bulk path: more statements than one part, parts large enough that their search
+/// documents are written set-based, from a file streamed rather than read whole.
+/// </summary>
+public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated) : IClassFixture<LargeImportTests.GeneratedDataset>
+{
+    private const int Statements = 3000;
+
+    [Fact]
+    public async Task A_large_import_into_an_empty_database_exports_the_same_document_with_a_revision_per_record()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+
+        var result = await ImportFileAsync(target, generated.ExportPath);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal(generated.RecordCount, result.Added);
+        Assert.Equal(generated.Export, await ExportAsync(target));
+        await using var db = target.Context();
+        Assert.Equal(generated.RecordCount, await db.Revisions.CountAsync(r => r.Action == RevisionAction.Create && r.Before == null && r.After != null));
+        Assert.Equal(Statements, await db.Revisions.CountAsync(r => r.RecordType == RecordType.Statement));
+        var statementIds = await db.Statements.Select(s => s.Id).ToListAsync();
+        var revisedIds = await db.Revisions.Where(r => r.RecordType == RecordType.Statement).Select(r => r.RecordId).ToListAsync();
+        Assert.Equal(statementIds.Order(), revisedIds.Order());
+    }
+
+    [Fact]
+    public async Task The_search_index_holds_the_same_words_as_when_the_triggers_write_it_row_by_row()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        Assert.True((await ImportFileAsync(target, generated.ExportPath)).Succeeded);
+
+        // The generator's database had its index written by the triggers, one row at a time.
+        var expected = await SearchVocabularyAsync(generated.DatabasePath);
+        var actual = await SearchVocabularyAsync(target.Path);
+
+        Assert.Equal(expected, actual);
+        Assert.Contains(actual, word => word.StartsWith("doi ", StringComparison.Ordinal)); // đối thoại, with đ folded
+        await using var db = target.Context();
+        Assert.Equal(await CountAsync(generated.DatabasePath, "SELECT count(*) FROM SearchDocumentTopics"), await CountAsync(target.Path, "SELECT count(*) FROM SearchDocumentTopics"));
+        Assert.Equal(3, await CountAsync(target.Path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('SearchDocuments_Insert', 'Statements_Search_Insert', 'StatementTopics_Search_Insert')"));
+        Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH 'nhan quyen'") > 0);
+    }
+
+    [Fact]
+    public async Task Importing_the_same_file_again_changes_nothing()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        Assert.True((await ImportFileAsync(target, generated.ExportPath)).Succeeded);
+        var revisions = await CountAsync(target.Path, "SELECT count(*) FROM Revisions");
+        var searchVersion = await CountAsync(target.Path, "SELECT Version FROM SearchIndexVersion");
+
+        var again = await ImportFileAsync(target, generated.ExportPath);
+
+        Assert.True(again.Succeeded, string.Join("; ", again.Problems));
+        Assert.Equal((0, 0), (again.Added, again.Changed));
+        Assert.Equal(revisions, await CountAsync(target.Path, "SELECT count(*) FROM Revisions"));
+        Assert.Equal(searchVersion, await CountAsync(target.Path, "SELECT Version FROM SearchIndexVersion"));
+        Assert.Equal(generated.Export, await ExportAsync(target));
+    }
+
+    [Fact]
+    public async Task A_part_with_new_and_changed_statements_writes_both_with_their_revisions()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        Assert.True((await ImportFileAsync(target, generated.ExportPath)).Succeeded);
+        var dataset = await generated.ReadAsync();
+        var changed = dataset.Statements[2500] with { TitleEn = "A title changed on the way back", Topics = ["freedom-of-expression"] };
+        var added = dataset.Statements[2501] with { Key = "a-new-statement", TitleEn = "Một tuyên bố mới về đối thoại" };
+        var path = await WriteAsync(dataset with { Statements = [.. dataset.Statements.Take(2500), changed, added] });
+        try
+        {
+            var result = await ImportFileAsync(target, path);
+
+            Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+            Assert.Equal((1, 1), (result.Added, result.Changed));
+            await using var db = target.Context();
+            Assert.Equal("A title changed on the way back", (await db.Statements.SingleAsync(s => s.Key == changed.Key)).TitleEn);
+            Assert.Equal(RevisionAction.Import, (await db.Revisions.OrderBy(r => r.Id).LastAsync(r => r.RecordKey == changed.Key)).Action);
+            Assert.Equal(RevisionAction.Create, (await db.Revisions.SingleAsync(r => r.RecordKey == "a-new-statement")).Action);
+            Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH '\"changed on the way back\"'") == 1);
+            Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH '\"tuyen bo moi ve doi thoai\"'") == 1);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_failure_in_a_later_part_leaves_nothing_written_and_the_search_triggers_in_place()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        // Something the check cannot see: the database refuses one statement of the second part.
+        await ExecuteAsync(target.Path, """
+            CREATE TRIGGER Refuse_For_Test BEFORE INSERT ON Statements WHEN new.Key = 'synthetic-statement-999'
+            BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;
+            """);
+
+        var result = await ImportFileAsync(target, generated.ExportPath);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, p => p.Message.Contains("refused for the test", StringComparison.Ordinal));
+        foreach (var table in new[] { "Sources", "Topics", "Rounds", "Statements", "StatementTopics", "Citations", "Revisions", "SearchDocuments" })
+        {
+            Assert.Equal(0, await CountAsync(target.Path, $"SELECT count(*) FROM {table}"));
+        }
+
+        Assert.Equal(3, await CountAsync(target.Path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('SearchDocuments_Insert', 'Statements_Search_Insert', 'StatementTopics_Search_Insert')"));
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_a_large_file_counts_everything_and_writes_nothing()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+
+        await using var db = target.Context();
+        var result = await new DatasetImporter(db, NullLogger<DatasetImporter>.Instance)
+            .ImportAsync(DatasetInput.FromFile(generated.ExportPath), new ImportOptions { DryRun = true });
+
+        Assert.True(result.Succeeded);
+        Assert.Equal(generated.RecordCount, result.Added);
+        Assert.Equal(0, await CountAsync(target.Path, "SELECT count(*) FROM Statements"));
+        Assert.Equal(0, await CountAsync(target.Path, "SELECT count(*) FROM SearchDocuments"));
+    }
+
+    [Fact]
+    public async Task Problems_anywhere_in_a_streamed_file_are_all_reported_with_their_place_in_the_file()
+    {
+        var dataset = await generated.ReadAsync();
+        dataset.Statements[10] = dataset.Statements[10] with { Party = "martians" };
+        dataset.Statements[2500] = dataset.Statements[2500] with { Round = "no-such-round", Date = "2021-02-30" };
+        // A reference to a source further down the file is fine.
+        dataset.Sources[0] = dataset.Sources[0] with { Original = dataset.Sources[^1].Key };
+        var path = await WriteAsync(dataset);
+        try
+        {
+            await using var target = await EmptyDatabase.CreateAsync();
+            var result = await ImportFileAsync(target, path);
+
+            Assert.False(result.Succeeded);
+            Assert.Contains(result.Problems, p => p.Record == $"statements[10] ({dataset.Statements[10].Key})" && p.Field == "party");
+            Assert.Contains(result.Problems, p => p.Record == $"statements[2500] ({dataset.Statements[2500].Key})" && p.Field == "round");
+            Assert.Contains(result.Problems, p => p.Record == $"statements[2500] ({dataset.Statements[2500].Key})" && p.Field == "date");
+            Assert.Equal(3, result.Problems.Count);
+            Assert.Equal(0, await CountAsync(target.Path, "SELECT count(*) FROM Sources"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_source_may_name_as_its_original_a_new_source_further_down_the_file()
+    {
+        var dataset = await generated.ReadAsync();
+        dataset.Sources[0] = dataset.Sources[0] with { Original = dataset.Sources[^1].Key };
+        var path = await WriteAsync(dataset);
+        try
+        {
+            await using var target = await EmptyDatabase.CreateAsync();
+            var result = await ImportFileAsync(target, path);
+
+            Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+            await using var db = target.Context();
+            var repost = await db.Sources.Include(s => s.Original).SingleAsync(s => s.Key == dataset.Sources[0].Key);
+            Assert.Equal(dataset.Sources[^1].Key, repost.Original?.Key);
+            var revision = await db.Revisions.SingleAsync(r => r.RecordType == RecordType.Source && r.RecordKey == repost.Key);
+            Assert.Contains($"\"original\":\"{dataset.Sources[^1].Key}\"", revision.After, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Broken_json_deep_in_a_streamed_file_is_reported_with_its_path()
+    {
+        var text = Encoding.UTF8.GetString(generated.Export);
+        var at = text.IndexOf("\"key\":\"synthetic-statement-2500\"", StringComparison.Ordinal);
+        var broken = string.Concat(text.AsSpan(0, at), "\"key\":\"synthetic-statement-2500\",\"topics\":7", text.AsSpan(at + "\"key\":\"synthetic-statement-2500\"".Length));
+        var path = Path.GetTempFileName();
+        await File.WriteAllTextAsync(path, broken);
+        try
+        {
+            await using var target = await EmptyDatabase.CreateAsync();
+            var result = await ImportFileAsync(target, path);
+
+            var problem = Assert.Single(result.Problems);
+            Assert.StartsWith("$.statements[", problem.Field, StringComparison.Ordinal);
+            Assert.EndsWith("].topics", problem.Field, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static async Task<ImportResult> ImportFileAsync(EmptyDatabase target, string path)
+    {
+        await using var db = target.Context();
+        return await new DatasetImporter(db, NullLogger<DatasetImporter>.Instance)
+            .ImportAsync(DatasetInput.FromFile(path), new ImportOptions { Author = new RevisionAuthor(null, "test") });
+    }
+
+    private static async Task<byte[]> ExportAsync(EmptyDatabase database)
+    {
+        await using var db = database.Context();
+        using var stream = new MemoryStream();
+        await new DatasetExporter(db).WriteAsync(stream, default);
+        return stream.ToArray();
+    }
+
+    private static async Task<string> WriteAsync(Dataset dataset)
+    {
+        var path = Path.GetTempFileName();
+        await using var stream = File.Create(path);
+        await System.Text.Json.JsonSerializer.SerializeAsync(stream, dataset, DatasetJson.Options);
+        return path;
+    }
+
+    /// <summary>Every word in the full-text index with the number of documents and times it occurs.</summary>
+    private static async Task<List<string>> SearchVocabularyAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE VIRTUAL TABLE temp.Vocabulary USING fts5vocab(main, SearchIndex, 'row');
+            SELECT term || ' ' || doc || ' ' || cnt FROM temp.Vocabulary ORDER BY term;
+            """;
+        var words = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            words.Add(reader.GetString(0));
+        }
+
+        return words;
+    }
+
+    private static async Task<long> CountAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task ExecuteAsync(string path, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A migrated database with no records, deleted afterwards.</summary>
+    private sealed class EmptyDatabase : IAsyncDisposable
+    {
+        private EmptyDatabase(string path) => Path = path;
+
+        public string Path { get; }
+
+        public static async Task<EmptyDatabase> CreateAsync()
+        {
+            var database = new EmptyDatabase(System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"dialoguetracker-large-{Guid.NewGuid():N}.db"));
+            await using var db = database.Context();
+            await db.Database.MigrateAsync();
+            return database;
+        }
+
+        public DialogueDbContext Context() =>
+            new(new DbContextOptionsBuilder<DialogueDbContext>().UseSqlite($"Data Source={Path}").Options);
+
+        public ValueTask DisposeAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(Path + suffix);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A synthetic database of a few thousand statements (the benchmark's generator) and its export, made once.</summary>
+    public sealed class GeneratedDataset : IAsyncLifetime
+    {
+        public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"dialoguetracker-generated-{Guid.NewGuid():N}.db");
+        public string ExportPath { get; } = Path.Combine(Path.GetTempPath(), $"dialoguetracker-generated-{Guid.NewGuid():N}.json");
+        public byte[] Export { get; private set; } = [];
+        public int RecordCount { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            Assert.Equal(0, await GenerateCommand.RunAsync(["--statements", Statements.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", DatabasePath]));
+            await using (var db = new DialogueDbContext(new DbContextOptionsBuilder<DialogueDbContext>().UseSqlite($"Data Source={DatabasePath}").Options))
+            {
+                using var stream = new MemoryStream();
+                await new DatasetExporter(db).WriteAsync(stream, default);
+                Export = stream.ToArray();
+            }
+
+            await File.WriteAllBytesAsync(ExportPath, Export);
+            var dataset = await ReadAsync();
+            RecordCount = dataset.Sources.Count + dataset.Topics.Count + dataset.Rounds.Count + dataset.Statements.Count;
+            Assert.True(dataset.Statements.Count > DatasetInput.PartSize && Statements - DatasetInput.PartSize >= ImportWriter.SearchIndexBatch);
+        }
+
+        public async Task<Dataset> ReadAsync()
+        {
+            var (dataset, problem) = await DatasetReader.ReadAsync(new MemoryStream(Export), default);
+            Assert.Null(problem);
+            return dataset!;
+        }
+
+        public Task DisposeAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm", ExportPath })
+            {
+                File.Delete(path);
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+}
