@@ -6,7 +6,9 @@ namespace DialogueTracker.Web.Data;
 /// <summary>
 /// Per-connection SQLite settings chosen for durability: with WAL, <c>synchronous = FULL</c> syncs every commit, so a
 /// write that was answered 2xx survives a crash or power loss; <c>busy_timeout</c> lets a writer wait for another
-/// instead of failing with "database is locked"; foreign keys are enforced.
+/// instead of failing with "database is locked"; foreign keys are enforced. Each connection keeps a small page cache
+/// (512 KB): the operating system caches the file anyway, and 32 pooled connections at SQLite's default 2 MB each were
+/// 60 MB of the process's memory under load.
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -17,7 +19,7 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     public const int BusyTimeoutSeconds = 5;
 
     private static readonly string Pragmas = string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON;");
+        $"PRAGMA synchronous = FULL; PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000}; PRAGMA foreign_keys = ON; PRAGMA cache_size = -512;");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
