@@ -5,23 +5,13 @@
 # same file again (which must change nothing). Usage: bench/export-import.sh  (STATEMENTS=100000 to change)
 # Needs curl and /usr/bin/time (apt-get install -y time). Everything it makes goes in a temporary folder, removed at the end.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 
 STATEMENTS=${STATEMENTS:-100000}
-WORK=$(mktemp -d)
-SERVER=""
-
-cleanup() {
-  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 [ -x /usr/bin/time ] || { echo "/usr/bin/time is missing: apt-get install -y time" >&2; exit 1; }
 
-echo "== Machine"
-echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), .NET $(dotnet --version)"
-echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+describe_machine
 
 echo "== Publish (Release)"
 dotnet publish src/DialogueTracker.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null

@@ -5,7 +5,7 @@
 # Usage: bench/run.sh  (STATEMENTS, ROUNDS, TOPICS, DURATION=10s, CONNECTIONS=32, PORT=5082 change the defaults)
 # Needs wrk (apt-get install -y wrk). Everything it makes goes in a temporary folder, removed at the end.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 
 STATEMENTS=${STATEMENTS:-100000}
 ROUNDS=${ROUNDS:-2000}
@@ -14,20 +14,10 @@ DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-5082}
 URL="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d)
-SERVER=""
-
-cleanup() {
-  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-echo "== Machine"
-echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), .NET $(dotnet --version)"
-echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+describe_machine
 
 # Published as it would be deployed: ReadyToRun, so start-up does not wait for the JIT.
 echo "== Publish (Release, ReadyToRun for linux-x64)"

@@ -4,26 +4,16 @@
 # Needs wrk (apt-get install -y wrk); python3, if present, also compares the ranking with FTS5's exact bm25.
 # Everything it makes goes in a temporary folder, removed at the end.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/common.sh"
 
 STATEMENTS=${STATEMENTS:-100000}
 DURATION=${DURATION:-15s}
 PORT=${PORT:-5081}
 URL="http://127.0.0.1:$PORT"
-WORK=$(mktemp -d)
-SERVER=""
-
-cleanup() {
-  if [ -n "$SERVER" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 
-echo "== Machine"
-echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), .NET $(dotnet --version)"
-echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+describe_machine
 
 echo "== Publish (Release)"
 dotnet publish src/DialogueTracker.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
