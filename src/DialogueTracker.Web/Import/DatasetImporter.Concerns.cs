@@ -6,13 +6,11 @@ namespace DialogueTracker.Web.Import;
 
 public sealed partial class DatasetImporter
 {
-    private async Task ApplyConcernsAsync(
-        List<ConcernRecord> records,
-        Dictionary<string, Round> rounds,
-        Dictionary<string, Statement> statements,
-        Dictionary<string, Topic> topics,
-        Dictionary<string, Source> sources,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Concerns come last, after the statements their mentions name. What they refer to (sources, topics, rounds,
+    /// statements) is loaded by key, tracked: the earlier stages' entities may have been cleared from tracking since.
+    /// </summary>
+    private async Task ApplyConcernsAsync(List<ConcernRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0)
         {
@@ -24,11 +22,18 @@ public sealed partial class DatasetImporter
             .Where(c => EF.Parameter(keys).Contains(c.Key))
             .ToDictionaryAsync(c => c.Key, cancellationToken);
 
-        // Rounds and statements this file names but does not carry: already in the database.
-        var roundKeys = records.SelectMany(c => c.Mentions).Select(m => m.Round).OfType<string>().Where(k => !rounds.ContainsKey(k)).Distinct().ToList();
-        var statementKeys = records.SelectMany(c => c.Mentions).Select(m => m.Statement).OfType<string>().Where(k => !statements.ContainsKey(k)).Distinct().ToList();
-        var otherRounds = await db.Rounds.IgnoreQueryFilters().Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
-        var otherStatements = await db.Statements.IgnoreQueryFilters().Where(s => EF.Parameter(statementKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
+        var mentions = records.SelectMany(c => c.Mentions).ToList();
+        var sourceKeys = records.SelectMany(c => c.Citations)
+            .Concat(mentions.SelectMany(m => m.Citations))
+            .Concat(records.SelectMany(c => c.StatusHistory).SelectMany(s => s.Citations))
+            .Select(c => c.Source).Concat(mentions.Select(m => m.Report)).OfType<string>().Distinct().ToList();
+        var topicSlugs = records.SelectMany(c => c.Topics).Distinct().ToList();
+        var roundKeys = mentions.Select(m => m.Round).OfType<string>().Distinct().ToList();
+        var statementKeys = mentions.Select(m => m.Statement).OfType<string>().Distinct().ToList();
+        var sources = await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(sourceKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
+        var topics = await db.Topics.IgnoreQueryFilters().Where(t => EF.Parameter(topicSlugs).Contains(t.Slug)).ToDictionaryAsync(t => t.Slug, cancellationToken);
+        var rounds = await db.Rounds.IgnoreQueryFilters().Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
+        var statements = await db.Statements.IgnoreQueryFilters().Where(s => EF.Parameter(statementKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
 
         foreach (var record in records)
         {
@@ -43,15 +48,14 @@ public sealed partial class DatasetImporter
             concern.SummaryVi = record.SummaryVi;
             SyncTopics(concern.Topics, record.Topics, topics);
             SyncCitations(concern.Citations, record.Citations, sources);
-            SyncMentions(concern, record.Mentions, key => rounds.GetValueOrDefault(key) ?? otherRounds[key],
-                key => statements.GetValueOrDefault(key) ?? otherStatements[key], sources);
+            SyncMentions(concern, record.Mentions, rounds, statements, sources);
             SyncStatusHistory(concern, record.StatusHistory, sources);
         }
     }
 
     /// <summary>Matches mentions on their keys, so a re-import leaves them (and their ids) as they are.</summary>
     private void SyncMentions(
-        Concern concern, List<MentionRecord> records, Func<string, Round> round, Func<string, Statement> statement, Dictionary<string, Source> sources)
+        Concern concern, List<MentionRecord> records, Dictionary<string, Round> rounds, Dictionary<string, Statement> statements, Dictionary<string, Source> sources)
     {
         var byKey = concern.Mentions.ToDictionary(m => m.Key, StringComparer.Ordinal);
         foreach (var stale in concern.Mentions.Where(m => !records.Any(r => r.Key == m.Key)).ToList())
@@ -73,8 +77,8 @@ public sealed partial class DatasetImporter
             mention.Party = EnumNames.Parse<Party>(record.Party!);
             mention.Date = ParseDate(record.Date);
             mention.DateNote = record.DateNote;
-            mention.Round = record.Round is null ? null : round(record.Round);
-            mention.Statement = record.Statement is null ? null : statement(record.Statement);
+            mention.Round = record.Round is null ? null : rounds[record.Round];
+            mention.Statement = record.Statement is null ? null : statements[record.Statement];
             mention.Report = record.Report is null ? null : sources[record.Report];
             if (record.Round is null) { mention.RoundId = null; }
             if (record.Statement is null) { mention.StatementId = null; }

@@ -93,13 +93,10 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
                 }
             }
 
-            // Concerns name rounds and statements, so they come last; they are few, and go through EF Core whole, with
-            // what they refer to loaded afresh (change tracking was cleared after each part).
+            // Concerns name rounds and statements, so they come last; they are few, and go through EF Core whole.
             if (others.Concerns.Count > 0)
             {
-                var concernTopics = await db.Topics.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
-                var concernSources = await db.Sources.IgnoreQueryFilters().ToDictionaryAsync(s => s.Key, cancellationToken);
-                await ApplyConcernsAsync(others.Concerns, [], [], concernTopics, concernSources, cancellationToken);
+                await ApplyConcernsAsync(others.Concerns, cancellationToken);
                 if (await SaveAsync(writer, cancellationToken) is { } concernConflicts)
                 {
                     return await AbandonAsync(transaction, concernConflicts, isConflict: true, cancellationToken);

@@ -35,7 +35,7 @@ public sealed partial class DatasetValidator
         _sourceKeys = new(existing.Sources, StringComparer.Ordinal);
         _topicSlugs = new(existing.Topics, StringComparer.Ordinal);
         _roundKeys = new(existing.Rounds, StringComparer.Ordinal);
-        _statementKeys = new(existing.Statements, StringComparer.Ordinal);
+        _statementKeys = new(StringComparer.Ordinal);
         _roundNumbers = existing.RoundNumbers;
         _seriesByMechanism = existing.SeriesByMechanism.ToDictionary(
             p => p.Key, p => new HashSet<string>(p.Value, StringComparer.Ordinal), StringComparer.Ordinal);

@@ -12,7 +12,4 @@ public sealed record ExistingKeys(
     /// <summary>Round numbers in use: (mechanism, series, number) to the key of the round that has it.</summary>
     public IReadOnlyDictionary<(string Mechanism, string Series, int Number), string> RoundNumbers { get; init; } =
         new Dictionary<(string, string, int), string>();
-
-    /// <summary>Statement keys in the database that the dataset's concerns name (not every statement: there may be 100,000).</summary>
-    public IReadOnlyCollection<string> Statements { get; init; } = [];
 }
