@@ -36,9 +36,6 @@ public interface ISearchIndex
     Task<IReadOnlyDictionary<long, double>> ScoreAsync(
         IReadOnlyList<SearchTerm> terms, IReadOnlyList<(long Id, int Length)> documents, Bm25Statistics statistics, CancellationToken cancellationToken);
 
-    /// <summary>How many documents a term matches on its own: what its weight in bm25 (idf) depends on.</summary>
-    Task<long> DocumentFrequencyAsync(SearchTerm term, CancellationToken cancellationToken);
-
     /// <summary>Each document's length in tokens, over all its indexed text: what relevance normalises by.</summary>
     Task<IReadOnlyDictionary<long, int>> DocumentLengthsAsync(CancellationToken cancellationToken);
 

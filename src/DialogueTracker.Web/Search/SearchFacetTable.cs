@@ -17,10 +17,7 @@ public sealed class SearchFacetTable
     public const short NoYear = short.MinValue;
     public const int NoDate = int.MinValue;
 
-    private const int MaxDocumentFrequencies = 20_000;
-
     private readonly long[] _ids;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _documentFrequencies = new();
     private readonly int[] _topicStarts;
 
     private SearchFacetTable(long version, long[] ids, SearchRecordType[] types, sbyte[] parties, int[] mechanisms, short[] years,
@@ -88,28 +85,6 @@ public sealed class SearchFacetTable
 
     private int[] TitleStarts { get; init; } = [0];
     private int[] TitleTokens { get; init; } = [];
-
-    /// <summary>
-    /// How many documents a term matches on its own (bm25's idf), counted by the index the first time a search at this
-    /// version needs it: a statistic of the index, like the lengths, not a search result.
-    /// </summary>
-    public async Task<long> DocumentFrequencyAsync(SearchTerm term, ISearchIndex index, CancellationToken cancellationToken)
-    {
-        var key = term.ToString();
-        if (_documentFrequencies.TryGetValue(key, out var known))
-        {
-            return known;
-        }
-
-        var count = await index.DocumentFrequencyAsync(term, cancellationToken);
-        if (_documentFrequencies.Count >= MaxDocumentFrequencies)
-        {
-            _documentFrequencies.Clear();
-        }
-
-        _documentFrequencies[key] = count;
-        return count;
-    }
 
     public ReadOnlySpan<int> Topics(int index) => TopicIds.AsSpan(_topicStarts[index], _topicStarts[index + 1] - _topicStarts[index]);
 

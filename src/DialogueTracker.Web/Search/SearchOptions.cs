@@ -7,6 +7,12 @@ public sealed class SearchOptions
     public int CachedResults { get; set; } = 2000;
 
     /// <summary>
+    /// How much memory the terms' match sets may hold (<see cref="SearchMatcher"/>; 13 KB a term at 105,000 documents);
+    /// 0 asks the index for every term of every search.
+    /// </summary>
+    public int MatchSetCacheMegabytes { get; set; } = 16;
+
+    /// <summary>
     /// Result sets (after filters) of at most this many are ranked by scoring every result; larger ones in two stages
     /// (see <see cref="SearchRanking"/>).
     /// </summary>

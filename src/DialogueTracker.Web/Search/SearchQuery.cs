@@ -13,7 +13,7 @@ namespace DialogueTracker.Web.Search;
 /// page needs. See docs/decisions/0005-search-without-scoring-every-match.md.
 /// </summary>
 public sealed class SearchQuery(
-    DialogueDbContext db, ISearchIndex index, SearchRanking ranking, SearchFacetTableCache facetTables, SearchResultCache cache, Labels labels)
+    DialogueDbContext db, ISearchIndex index, SearchMatcher matcher, SearchRanking ranking, SearchFacetTableCache facetTables, SearchResultCache cache, Labels labels)
 {
     /// <summary>How many topics the topic facet lists: the most frequent ones.</summary>
     public const int TopicFacetSize = 15;
@@ -38,7 +38,7 @@ public sealed class SearchQuery(
     private async Task<SearchResults> SearchAsync(SearchRequest request, long version, CancellationToken cancellationToken)
     {
         var table = await facetTables.GetAsync(version, ct => SearchFacetTable.LoadAsync(db, index, version, ct), cancellationToken);
-        var matches = table.Resolve(await index.MatchIdsAsync(request.Terms, titlesOnly: false, cancellationToken));
+        var matches = await matcher.MatchAsync(table, request.Terms, titlesOnly: false, cancellationToken);
         var filtered = await FilterAsync(table, matches, request, cancellationToken);
         var total = filtered.Length;
         if (total == 0)

@@ -15,7 +15,7 @@ namespace DialogueTracker.Web.Search;
 /// bm25 within a block and the estimate between blocks; it is the same for every page, so pages never overlap.</item>
 /// </list>
 /// </summary>
-public sealed class SearchRanking(ISearchIndex index, IOptions<SearchOptions> options)
+public sealed class SearchRanking(ISearchIndex index, SearchMatcher matcher, IOptions<SearchOptions> options)
 {
     // bm25's constants (as FTS5) and the weights of the Title and Topics columns, for the estimate.
     private const double K1 = 1.2;
@@ -41,7 +41,7 @@ public sealed class SearchRanking(ISearchIndex index, IOptions<SearchOptions> op
         var firstBlock = skip / blockSize;
         var lastBlock = (skip + take - 1) / blockSize;
         // Titles are held as token hashes, which cannot tell where a prefix matches: the index can.
-        var inTitle = terms.Any(t => t.IsPrefix) ? table.Resolve(await index.MatchIdsAsync(terms, titlesOnly: true, cancellationToken)) : [];
+        var inTitle = terms.Any(t => t.IsPrefix) ? await matcher.MatchAsync(table, terms, titlesOnly: true, cancellationToken) : [];
         var order = EstimateOrder(terms, table, filtered, inTitle, Math.Min(filtered.Length, (lastBlock + 1) * blockSize));
         var ranked = new List<SearchMatch>();
         for (var block = firstBlock; block <= lastBlock && block * blockSize < order.Length; block++)
@@ -59,8 +59,8 @@ public sealed class SearchRanking(ISearchIndex index, IOptions<SearchOptions> op
         var frequencies = new long[terms.Count];
         for (var i = 0; i < terms.Count; i++)
         {
-            // One term matches exactly the search's matches; others are counted once per index version.
-            frequencies[i] = terms.Count == 1 ? matchCount : await table.DocumentFrequencyAsync(terms[i], index, cancellationToken);
+            // One term matches exactly the search's matches; each of several has its own match set.
+            frequencies[i] = terms.Count == 1 ? matchCount : await matcher.DocumentFrequencyAsync(table, terms[i], cancellationToken);
         }
 
         var documents = positions.Select(p => (table.IdAt(p), table.Lengths[p])).ToList();
@@ -166,17 +166,6 @@ public sealed class SearchRanking(ISearchIndex index, IOptions<SearchOptions> op
         }
 
         return count;
-    }
-
-    private static long[] Ids(SearchFacetTable table, int[] positions)
-    {
-        var ids = new long[positions.Length];
-        for (var i = 0; i < positions.Length; i++)
-        {
-            ids[i] = table.IdAt(positions[i]);
-        }
-
-        return ids;
     }
 
     // Orders estimates from worst to best: lower estimate, then longer, then higher id.

@@ -8,7 +8,9 @@ public static class SearchSetup
         return services
             .AddSingleton<SearchResultCache>()
             .AddSingleton<SearchFacetTableCache>()
+            .AddSingleton<SearchMatchSetCache>()
             .AddScoped<ISearchIndex, SqliteSearchIndex>()
+            .AddScoped<SearchMatcher>()
             .AddScoped<SearchRanking>()
             .AddScoped<SearchRequestParser>()
             .AddScoped<SearchQuery>();

@@ -163,28 +163,6 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
             return scores;
         }, cancellationToken);
 
-    /// <summary>A plain word is one look-up in the index's vocabulary; a phrase or prefix is counted.</summary>
-    public Task<long> DocumentFrequencyAsync(SearchTerm term, CancellationToken cancellationToken) =>
-        WithConnectionAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            if (term.Words.Count == 1 && !term.IsPrefix)
-            {
-                command.CommandText = """
-                    CREATE VIRTUAL TABLE IF NOT EXISTS temp.SearchIndexVocabulary USING fts5vocab(main, 'SearchIndex', 'row');
-                    SELECT ifnull((SELECT doc FROM temp.SearchIndexVocabulary WHERE term = $term), 0);
-                    """;
-                command.Parameters.AddWithValue("$term", Fts5Tokens.Phrase(term).Words[0]);
-            }
-            else
-            {
-                command.CommandText = "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH $match";
-                command.Parameters.AddWithValue("$match", ToFts5(term));
-            }
-
-            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        }, cancellationToken);
-
     public Task<IReadOnlyDictionary<long, int>> DocumentLengthsAsync(CancellationToken cancellationToken) =>
         WithConnectionAsync<IReadOnlyDictionary<long, int>>(async connection =>
         {

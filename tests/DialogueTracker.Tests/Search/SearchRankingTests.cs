@@ -28,10 +28,12 @@ public sealed class SearchRankingTests(DialogueTrackerFactory factory) : IClassF
         var table = await SearchFacetTable.LoadAsync(db, index, await index.VersionAsync(default), default);
 
         var reference = await index.RankAsync(terms, among: null, skip: 0, take: 10_000, default);
+        // Each term's document frequency as the search counts it: its own match set.
+        var matcher = scope.ServiceProvider.GetRequiredService<SearchMatcher>();
         var frequencies = new List<long>();
         foreach (var term in terms)
         {
-            frequencies.Add(await index.DocumentFrequencyAsync(term, default));
+            frequencies.Add(await matcher.DocumentFrequencyAsync(table, term, default));
         }
 
         var positions = table.Resolve([.. reference.Select(m => m.DocumentId).Order()]);
