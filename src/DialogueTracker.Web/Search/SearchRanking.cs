@@ -94,6 +94,7 @@ public sealed class SearchRanking(ISearchIndex index, SearchMatcher matcher, IOp
 
         // The best `count` so far, worst on top.
         var best = new PriorityQueue<int, (double Estimate, int Length, long Id)>(count + 1, WorstFirst.Instance);
+        var worstEstimate = double.MinValue;
         var f = new double[phrases.Length];
         var title = 0;
         foreach (var position in filtered)
@@ -133,14 +134,20 @@ public sealed class SearchRanking(ISearchIndex index, SearchMatcher matcher, IOp
                 estimate += frequency * (K1 + 1) / (frequency + norm);
             }
 
-            var priority = (estimate, length, table.IdAt(position));
             if (best.Count < count)
             {
-                best.Enqueue(position, priority);
+                best.Enqueue(position, (estimate, length, table.IdAt(position)));
+                worstEstimate = best.TryPeek(out _, out var worst) ? worst.Estimate : double.MinValue;
             }
-            else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(priority, worst) > 0)
+            else if (estimate >= worstEstimate)
             {
-                best.DequeueEnqueue(position, priority);
+                // Most matches fall below the worst kept one: one comparison of doubles turns them away.
+                var priority = (estimate, length, table.IdAt(position));
+                if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(priority, worst) > 0)
+                {
+                    best.DequeueEnqueue(position, priority);
+                    worstEstimate = best.TryPeek(out _, out var newWorst) ? newWorst.Estimate : double.MinValue;
+                }
             }
         }
 
@@ -157,6 +164,21 @@ public sealed class SearchRanking(ISearchIndex index, SearchMatcher matcher, IOp
     private static int Occurrences(ReadOnlySpan<int> tokens, int[] words)
     {
         var count = 0;
+        if (words.Length == 1)
+        {
+            // Most terms are one word: no slices to compare.
+            var word = words[0];
+            foreach (var token in tokens)
+            {
+                if (token == word)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
         for (var i = 0; i + words.Length <= tokens.Length; i++)
         {
             if (tokens.Slice(i, words.Length).SequenceEqual(words))
