@@ -192,7 +192,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await writer.InsertRevisionsAsync(revisions, cancellationToken);
+        writer.InsertRevisions(revisions, cancellationToken);
 
         _added += _touched.Count(t => t.Before is null);
         foreach (var t in _touched)
