@@ -17,6 +17,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
     private readonly List<Statement> _newStatements = [];
     private readonly Dictionary<(RecordType Type, string Key), (int Id, Guid Version)> _written = [];
     private ImportOptions _options = ImportOptions.Default;
+    private References? _references;
     private int _added;
     private int _changed;
 
@@ -32,6 +33,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
         _touched.Clear();
         _newStatements.Clear();
         _written.Clear();
+        _references = null;
         (_added, _changed) = (0, 0);
         var (problems, others) = await ValidateAsync(input, cancellationToken);
         if (problems.Count > 0)
@@ -443,16 +445,34 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
         var keys = records.Select(s => s.Key!).ToList();
         var roundKeys = records.Where(s => s.Round is not null).Select(s => s.Round!).Distinct().ToList();
         var sourceKeys = records.SelectMany(s => s.Citations).Select(c => c.Source!).Distinct().ToList();
-        // One JSON array parameter, not one parameter per key: a large part would pass SQLite's limit.
-        var statements = await db.Statements.IgnoreQueryFilters().Include(s => s.Round).Include(s => s.Topics)
+        // One JSON array parameter, not one parameter per key: a large part would pass SQLite's limit. The keys alone
+        // first: into a new database, or for new records, there is nothing to load with its topics and citations.
+        var existing = await db.Statements.IgnoreQueryFilters().Where(s => EF.Parameter(keys).Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
+        var statements = existing.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().Include(s => s.Round).Include(s => s.Topics)
             .Include(s => s.Citations).ThenInclude(c => c.Source)
-            .Where(s => EF.Parameter(keys).Contains(s.Key))
+            .Where(s => EF.Parameter(existing).Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, cancellationToken);
-        // What statements refer to is tracked only when some of them are: new statements stay out of change tracking.
-        var track = statements.Count > 0 ? QueryTrackingBehavior.TrackAll : QueryTrackingBehavior.NoTracking;
-        var rounds = await db.Rounds.IgnoreQueryFilters().AsTracking(track).Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
-        var sources = await db.Sources.IgnoreQueryFilters().AsTracking(track).Where(s => EF.Parameter(sourceKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
-        var topics = await db.Topics.IgnoreQueryFilters().AsTracking(track).ToDictionaryAsync(t => t.Slug, cancellationToken);
+        Dictionary<string, Round> rounds;
+        Dictionary<string, Source> sources;
+        Dictionary<string, Topic> topics;
+        if (statements.Count > 0)
+        {
+            // Changed statements are saved by EF Core, so what they refer to is loaded tracked, for this part.
+            rounds = await db.Rounds.IgnoreQueryFilters().Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
+            sources = await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(sourceKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
+            topics = await db.Topics.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
+        }
+        else
+        {
+            // New statements only need the ids of what they refer to (the writer writes them): loaded untracked, once
+            // for the whole import, as they are all in the database before the first statement.
+            _references ??= new References(
+                await db.Rounds.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(r => r.Key, cancellationToken),
+                await db.Sources.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(s => s.Key, cancellationToken),
+                await db.Topics.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(t => t.Slug, cancellationToken));
+            (rounds, sources, topics) = _references;
+        }
+
         foreach (var record in records)
         {
             var isNew = !statements.TryGetValue(record.Key!, out var statement);
@@ -487,6 +507,9 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
             SyncCitations(statement.Citations, record.Citations, sources);
         }
     }
+
+    /// <summary>Every round, source and topic, untracked, by key: what new statements refer to.</summary>
+    private sealed record References(Dictionary<string, Round> Rounds, Dictionary<string, Source> Sources, Dictionary<string, Topic> Topics);
 
     private TEntity FindOrAdd<TEntity>(Dictionary<string, TEntity> byKey, string key, Func<string, TEntity> create)
         where TEntity : class
