@@ -16,3 +16,9 @@ describe_machine() {
   echo "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GB RAM, $(uname -sr), .NET $(dotnet --version)"
   echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC'); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?'); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# Published as it would be deployed: ReadyToRun, so start-up and first calls do not wait for the JIT.
+publish_app() {
+  echo "== Publish (Release, ReadyToRun for linux-x64)"
+  dotnet publish src/DialogueTracker.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" --nologo -v quiet >/dev/null
+}

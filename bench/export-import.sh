@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Export and import benchmark: publishes a Release build, generates a synthetic database, times the streamed export
+# Export and import benchmark: publishes a Release build (ReadyToRun), generates a synthetic database, times the streamed export
 # (GET /api/v1/export) with the server's peak memory, then the command-line import of that file into an empty
 # database with its peak memory, checks that the imported database exports the same bytes, and times importing the
 # same file again (which must change nothing). Usage: bench/export-import.sh  (STATEMENTS=100000 to change)
@@ -13,8 +13,7 @@ STATEMENTS=${STATEMENTS:-100000}
 
 describe_machine
 
-echo "== Publish (Release)"
-dotnet publish src/DialogueTracker.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+publish_app
 
 echo "== Generate $STATEMENTS statements"
 dotnet "$WORK/app/DialogueTracker.Web.dll" generate --statements "$STATEMENTS" --db "$WORK/source.db"

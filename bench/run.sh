@@ -19,9 +19,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 describe_machine
 
-# Published as it would be deployed: ReadyToRun, so start-up does not wait for the JIT.
-echo "== Publish (Release, ReadyToRun for linux-x64)"
-dotnet publish src/DialogueTracker.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" --nologo -v quiet >/dev/null
+publish_app
 
 echo "== Generate $STATEMENTS statements, $ROUNDS rounds, $TOPICS topics"
 dotnet "$WORK/app/DialogueTracker.Web.dll" generate --statements "$STATEMENTS" --rounds "$ROUNDS" --topics "$TOPICS" --db "$WORK/bench.db"

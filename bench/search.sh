@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search benchmark: publishes a Release build, generates a synthetic database, starts the app on it and drives
+# Search benchmark: publishes a Release build (ReadyToRun), generates a synthetic database, starts the app on it and drives
 # realistic first-time searches with wrk. Usage: bench/search.sh  (STATEMENTS=100000 DURATION=15s PORT=5081 to change)
 # Needs wrk (apt-get install -y wrk); python3, if present, also compares the ranking with FTS5's exact bm25.
 # Everything it makes goes in a temporary folder, removed at the end.
@@ -15,8 +15,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 
 describe_machine
 
-echo "== Publish (Release)"
-dotnet publish src/DialogueTracker.Web -c Release -o "$WORK/app" --nologo -v quiet >/dev/null
+publish_app
 
 echo "== Generate $STATEMENTS statements"
 dotnet "$WORK/app/DialogueTracker.Web.dll" generate --statements "$STATEMENTS" --db "$WORK/bench.db"
