@@ -66,4 +66,41 @@ public sealed class StatementsApiTests(DialogueTrackerFactory factory) : IClassF
     [Fact]
     public async Task An_unknown_id_is_a_404_problem() =>
         await _client.GetProblemAsync("/api/v1/statements/999999", HttpStatusCode.NotFound);
+
+    [Fact]
+    public async Task One_statement_reads_the_same_as_in_the_list()
+    {
+        // The list maps entities; one statement is read by projection (StatementsApi.ReadAsync): the two must agree,
+        // also for a statement in a round with several topics and citations, which the seed has none of (added to a
+        // database of this test's own, as the other tests count the seed's statements).
+        await using var own = new DialogueTrackerFactory();
+        using var client = own.CreateClient();
+        var (_, token) = await own.CreateEditorAsync(DialogueTracker.Web.Model.Roles.Editor);
+        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/statements")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                key = "in-a-round", party = "eu", round = "hrd-2020-02-19", titleEn = "In the 9th round", language = "en",
+                topics = new[] { "death-penalty", "freedom-of-expression" },
+                citations = new object[]
+                {
+                    new { source = "seed-vi-eu-delegation-dialogue-page", locator = "¶ 2" },
+                    new { source = "seed-en-spokesperson-eu-report-2020", quote = "a quote" },
+                },
+            }),
+        };
+        create.Headers.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
+
+        var list = await client.GetJsonAsync("/api/v1/statements?pageSize=100");
+        var items = list.Items().ToList();
+
+        Assert.Contains(items, i => i.GetProperty("round").ValueKind == System.Text.Json.JsonValueKind.Object);
+        Assert.Contains(items, i => i.GetProperty("topics").GetArrayLength() > 1 && i.GetProperty("citations").GetArrayLength() > 1);
+        foreach (var item in items)
+        {
+            var one = await client.GetJsonAsync($"/api/v1/statements/{item.GetProperty("id").GetInt32()}");
+            Assert.Equal(item.GetRawText(), one.GetRawText());
+        }
+    }
 }
