@@ -32,6 +32,35 @@ public sealed class RecordPagesTests(DialogueTrackerFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task A_round_page_lists_its_statements_in_date_order()
+    {
+        // On a database of this test's own: the seed has no statement in a round, and other tests count statements.
+        await using var own = new DialogueTrackerFactory();
+        using var client = own.CreateClient();
+        var (_, token) = await own.CreateEditorAsync(DialogueTracker.Web.Model.Roles.Editor);
+        foreach (var (key, date, title) in new[] { ("later", "2020-02-20", "Said the day after"), ("earlier", "2020-02-19", "Said on the day") })
+        {
+            using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/statements")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new
+                {
+                    key, date, party = "eu", round = "hrd-2020-02-19", titleEn = title, titleVi = "Tuyên bố " + key, language = "en",
+                    citations = new[] { new { source = "seed-vi-eu-delegation-dialogue-page" } },
+                }),
+            };
+            create.Headers.Authorization = new("Bearer", token);
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
+        }
+
+        var id = (await client.GetJsonAsync("/api/v1/rounds?from=2020")).Items().First().GetProperty("id").GetInt32();
+        var page = await client.GetPageAsync($"/rounds/{id}");
+
+        var links = page.QuerySelectorAll("section[aria-labelledby=statements-heading] li a").ToList();
+        Assert.Equal(["Said on the day", "Said the day after"], links.Select(a => a.Text()));
+        Assert.All(links, a => Assert.Matches(@"^/statements/\d+$", a.GetAttribute("href")));
+    }
+
+    [Fact]
     public async Task A_round_page_offers_a_citation_in_three_forms()
     {
         var id = await IdOfAsync("/api/v1/rounds?from=2020");

@@ -14,13 +14,15 @@ public sealed class DetailsModel(DialogueDbContext db, ConcernQuery concerns) : 
 
     public Round Round { get; private set; } = null!;
 
+    /// <summary>The round's statements as the page lists them, in date order.</summary>
+    public IReadOnlyList<RoundStatement> Statements { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         var round = await db.Rounds.AsNoTracking()
             .Include(r => r.Mechanism)
             .Include(r => r.Series)
             .Include(r => r.Topics)
-            .Include(r => r.Statements)
             .Include(r => r.Citations).ThenInclude(c => c.Source)
             .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
@@ -29,7 +31,15 @@ public sealed class DetailsModel(DialogueDbContext db, ConcernQuery concerns) : 
         }
 
         Round = round;
+        // Only what the list shows: a round can have dozens of statements, each with its quote and summaries.
+        Statements = await db.Statements.AsNoTracking().Where(s => s.RoundId == id)
+            .OrderBy(s => s.DateEarliest).ThenBy(s => s.Id)
+            .Select(s => new RoundStatement(s.Id, s.TitleEn, s.TitleVi, s.Party))
+            .ToListAsync(cancellationToken);
         Concerns = await concerns.InRoundAsync(id, cancellationToken);
         return Page();
     }
 }
+
+/// <summary>A statement in a round's list.</summary>
+public sealed record RoundStatement(int Id, string TitleEn, string? TitleVi, Party Party);
