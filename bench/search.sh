@@ -27,7 +27,8 @@ start_server() {
   (cd "$WORK/app" && exec dotnet DialogueTracker.Web.dll --urls "$URL" \
     --ConnectionStrings:DialogueTracker="Data Source=$WORK/bench.db" \
     --RateLimiting:ReadsPerMinute=0 \
-    --Serilog:MinimumLevel:Default=Warning --Search:CachedResults="$1" --Caching:Minutes="$2") >"$WORK/server.log" 2>&1 &
+    --Serilog:MinimumLevel:Default=Warning --Search:CachedResults="$1" --Caching:Minutes="$2" \
+    --Search:MatchSetCacheMegabytes="$3") >"$WORK/server.log" 2>&1 &
   SERVER=$!
   for _ in $(seq 1 100); do curl -sf "$URL/health" >/dev/null && return 0; sleep 0.2; done
   echo "The app did not start:" >&2; cat "$WORK/server.log" >&2; exit 1
@@ -44,19 +45,25 @@ run() {
 }
 
 # The headline: the result cache off, so every request is a first-time search (bench/search.lua also asks ~800
-# distinct searches, so the cache could only help with repeats). Then the same with the cache on, as an extra.
-for cache in 0 2000; do
-  if [ "$cache" = 0 ]; then echo "== Result cache off: every request searches, filters, counts and ranks"; else echo "== Result cache on (the default)"; fi
+# distinct searches, so the cache could only help with repeats); each term's matches are kept (the match sets), as
+# by default. Then the worst case: the match sets off too, so every term of every search is looked up in FTS5, as
+# for words nobody has searched since the last edit. Then everything on, as deployed.
+for mode in first-time cold-terms default; do
+  case $mode in
+    first-time) echo "== Result cache off: every request searches, filters, counts and ranks"; settings="0 0 16" ;;
+    cold-terms) echo "== Result cache and match sets off: every term of every search looked up in the index"; settings="0 0 0" ;;
+    default) echo "== Result cache on (the default)"; settings="2000 10 16" ;;
+  esac
   # With the result cache off, the output cache is off too: a repeated URL must search again.
-  start_server "$cache" "$([ "$cache" = 0 ] && echo 0 || echo 10)"
+  start_server $settings
   wrk -t1 -c1 -d10s -s bench/search.lua "$URL" >/dev/null   # warm-up, one request at a time: JIT, page cache, facet table
-  if [ "$cache" = 0 ] && command -v python3 >/dev/null; then
+  if [ "$mode" = first-time ] && command -v python3 >/dev/null; then
     echo "-- Ranking compared with FTS5's exact bm25 over every match (bench/ranking.py)"
     python3 bench/ranking.py "$URL" "$WORK/bench.db"
   fi
   run "1 connection (service time)" 1 1
   run "4 connections (latency)" 2 4
-  run "32 connections (throughput)" 2 32
+  [ "$mode" = cold-terms ] || run "32 connections (throughput)" 2 32
   stop_server
 done
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
