@@ -24,6 +24,15 @@ internal static class ApiTestExtensions
         return problem;
     }
 
+    /// <summary>Creates a record through the write API as the token's editor, and asserts it was created.</summary>
+    public static async Task CreateAsync(this HttpClient client, string url, string token, object record)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(record) };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
     public static IEnumerable<JsonElement> Items(this JsonElement list) => list.GetProperty("items").EnumerateArray();
 
     public static string Str(this JsonElement element, string name) => element.GetProperty(name).GetString()!;

@@ -76,21 +76,16 @@ public sealed class StatementsApiTests(DialogueTrackerFactory factory) : IClassF
         await using var own = new DialogueTrackerFactory();
         using var client = own.CreateClient();
         var (_, token) = await own.CreateEditorAsync(DialogueTracker.Web.Model.Roles.Editor);
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/statements")
+        await client.CreateAsync("/api/v1/statements", token, new
         {
-            Content = System.Net.Http.Json.JsonContent.Create(new
+            key = "in-a-round", party = "eu", round = "hrd-2020-02-19", titleEn = "In the 9th round", language = "en",
+            topics = new[] { "death-penalty", "freedom-of-expression" },
+            citations = new object[]
             {
-                key = "in-a-round", party = "eu", round = "hrd-2020-02-19", titleEn = "In the 9th round", language = "en",
-                topics = new[] { "death-penalty", "freedom-of-expression" },
-                citations = new object[]
-                {
-                    new { source = "seed-vi-eu-delegation-dialogue-page", locator = "¶ 2" },
-                    new { source = "seed-en-spokesperson-eu-report-2020", quote = "a quote" },
-                },
-            }),
-        };
-        create.Headers.Authorization = new("Bearer", token);
-        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
+                new { source = "seed-vi-eu-delegation-dialogue-page", locator = "¶ 2" },
+                new { source = "seed-en-spokesperson-eu-report-2020", quote = "a quote" },
+            },
+        });
 
         var list = await client.GetJsonAsync("/api/v1/statements?pageSize=100");
         var items = list.Items().ToList();

@@ -40,16 +40,11 @@ public sealed class RecordPagesTests(DialogueTrackerFactory factory) : IClassFix
         var (_, token) = await own.CreateEditorAsync(DialogueTracker.Web.Model.Roles.Editor);
         foreach (var (key, date, title) in new[] { ("later", "2020-02-20", "Said the day after"), ("earlier", "2020-02-19", "Said on the day") })
         {
-            using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/statements")
+            await client.CreateAsync("/api/v1/statements", token, new
             {
-                Content = System.Net.Http.Json.JsonContent.Create(new
-                {
-                    key, date, party = "eu", round = "hrd-2020-02-19", titleEn = title, titleVi = "Tuyên bố " + key, language = "en",
-                    citations = new[] { new { source = "seed-vi-eu-delegation-dialogue-page" } },
-                }),
-            };
-            create.Headers.Authorization = new("Bearer", token);
-            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(create)).StatusCode);
+                key, date, party = "eu", round = "hrd-2020-02-19", titleEn = title, titleVi = "Tuyên bố " + key, language = "en",
+                citations = new[] { new { source = "seed-vi-eu-delegation-dialogue-page" } },
+            });
         }
 
         var id = (await client.GetJsonAsync("/api/v1/rounds?from=2020")).Items().First().GetProperty("id").GetInt32();
