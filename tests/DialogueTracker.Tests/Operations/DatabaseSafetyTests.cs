@@ -6,9 +6,22 @@ namespace DialogueTracker.Tests.Operations;
 
 public sealed class DatabaseSafetyTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
-    [Fact]
-    public async Task Connections_use_wal_full_sync_a_busy_timeout_and_foreign_keys()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Connections_use_wal_full_sync_a_busy_timeout_and_foreign_keys(bool newPhysicalConnection)
     {
+        // Pooled connections are set up once (SqlitePragmas): both a reused one and a new one must have the settings.
+        await using (factory.CreateScope(out var first))
+        {
+            await first.Database.OpenConnectionAsync();
+        }
+
+        if (newPhysicalConnection)
+        {
+            SqliteConnection.ClearAllPools();
+        }
+
         await using var scope = factory.CreateScope(out var db);
         await db.Database.OpenConnectionAsync();
 
@@ -23,6 +36,7 @@ public sealed class DatabaseSafetyTests(DialogueTrackerFactory factory) : IClass
         Assert.Equal("2", await PragmaAsync("synchronous"));
         Assert.Equal("5000", await PragmaAsync("busy_timeout"));
         Assert.Equal("1", await PragmaAsync("foreign_keys"));
+        Assert.Equal("-512", await PragmaAsync("cache_size"));
         // Microsoft.Data.Sqlite's own retries of a busy command end with SQLite's wait, not 25 s later.
         Assert.Equal(5, ((SqliteConnection)db.Database.GetDbConnection()).DefaultTimeout);
     }
