@@ -42,6 +42,7 @@ builder.Services.AddScoped<DatasetExporter>();
 builder.Services.AddScoped<FeedQuery>();
 builder.Services.AddScoped<FilterParser>();
 builder.Services.AddScoped<TimelineQuery>();
+builder.Services.AddHostedService<TimelineWarmup>();
 builder.Services.AddScoped<ChartQueries>();
 builder.Services.AddScoped<ConcernQuery>();
 builder.Services.AddSearch();
