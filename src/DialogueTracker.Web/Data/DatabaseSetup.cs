@@ -29,7 +29,10 @@ public static class DatabaseSetup
                 .AddInterceptors(provider.GetServices<Caching.RecordsChangedInterceptor>())
                 // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
                 .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
-        });
+        },
+        // The options are the same for every request: built once, not again (connection string parsed and all) for
+        // each request's context.
+        optionsLifetime: ServiceLifetime.Singleton);
 
     public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
     {
