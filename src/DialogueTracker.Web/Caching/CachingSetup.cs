@@ -6,7 +6,7 @@ namespace DialogueTracker.Web.Caching;
 
 /// <summary>
 /// Anonymous pages and API reads are served from the output cache until an edit or import changes the record
-/// (<see cref="RecordsChangedInterceptor"/> evicts them after a save here, <see cref="DatabaseChangeMonitor"/> after any other write); API reads carry ETags, so a client that has one gets a 304;
+/// (<see cref="RecordsChangedInterceptor"/> evicts them after a save here, <see cref="IDatabaseChangeMonitor"/> after any other write); API reads carry ETags, so a client that has one gets a 304;
 /// responses are compressed with Brotli or gzip.
 /// </summary>
 public static class CachingSetup
@@ -28,12 +28,11 @@ public static class CachingSetup
                 .With(context => minutes > 0 && !NeverCached.Any(prefix => context.HttpContext.Request.Path.StartsWithSegments(prefix)))
                 .SetVaryByRouteValue("id", "slug")
                 .VaryByValue(_ => new("culture", CultureInfo.CurrentUICulture.Name))
-                .AddPolicy<DatabaseChangeMonitor>()
+                .AddPolicy<DatabaseChangePolicy>()
                 .Tag(RecordsTag)
                 .Expire(TimeSpan.FromMinutes(Math.Max(minutes, 1))));
         });
         services.AddSingleton<RecordsChangedInterceptor>();
-        services.AddSingleton<DatabaseChangeMonitor>();
 
         services.AddResponseCompression(options =>
         {

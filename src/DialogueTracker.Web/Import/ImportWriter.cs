@@ -9,7 +9,7 @@ namespace DialogueTracker.Web.Import;
 /// Writes, inside the import's transaction, what there can be thousands or hundreds of thousands of: new sources, new
 /// statements with their topic links and citations, and revisions. Everything else the importer saves through EF Core.
 /// </summary>
-public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
+public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database) : IAsyncDisposable
 {
     /// <summary>From this many new records at once, their search documents are written together rather than one by one.</summary>
     public const int SearchIndexBatch = 100;
@@ -41,14 +41,14 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
         }
 
         _sources ??= RowInserter.For<Source>(db, includeKey: true);
-        var firstId = await NextIdAsync(SourceDocuments, cancellationToken);
+        var firstId = await database.ReserveIdsAsync(db.Database, SourceDocuments.Table, sources.Count, cancellationToken);
         var id = firstId;
         foreach (var source in sources)
         {
             source.Id = id++;
         }
 
-        var suspended = sources.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(SourceDocuments, cancellationToken) : null;
+        var suspended = database.BatchesSearchDocuments && sources.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(SourceDocuments, cancellationToken) : null;
         foreach (var source in sources)
         {
             source.OriginalId = source.Original?.Id;
@@ -79,8 +79,8 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
         _statementTopics ??= RowInserter.ForLinks(db, "StatementTopics");
         _citations ??= RowInserter.For<Citation>(db, includeKey: false);
 
-        var firstId = await NextIdAsync(StatementDocuments, cancellationToken);
-        var suspended = statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(StatementDocuments, cancellationToken) : null;
+        var firstId = await database.ReserveIdsAsync(db.Database, StatementDocuments.Table, statements.Count, cancellationToken);
+        var suspended = database.BatchesSearchDocuments && statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(StatementDocuments, cancellationToken) : null;
         var id = firstId;
         foreach (var statement in statements)
         {
@@ -208,14 +208,6 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
     }
 
     private static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
-
-    /// <summary>The next id AUTOINCREMENT would give: never one a deleted record had.</summary>
-    private async Task<int> NextIdAsync(SearchDocuments kind, CancellationToken cancellationToken)
-    {
-        // The table name is one of the two above, not input.
-        var sql = "SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = {0}), 0), ifnull((SELECT max(Id) FROM " + kind.Table + "), 0)) + 1 AS Value";
-        return await db.Database.SqlQueryRaw<int>(sql, kind.Table).SingleAsync(cancellationToken);
-    }
 
     /// <summary>A trigger as sqlite_master holds it.</summary>
     private sealed record SearchTrigger(string Name, string Sql);

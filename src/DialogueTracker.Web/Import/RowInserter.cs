@@ -26,7 +26,7 @@ public sealed class RowInserter : IAsyncDisposable
         {
             var mapping = (RelationalTypeMapping)property.GetRelationalTypeMapping();
             // Created once through the type mapping, so the parameter is typed as EF Core types it (a Guid as text, say).
-            var parameter = mapping.CreateParameter(_command, $"$p{i}", null, property.IsNullable);
+            var parameter = mapping.CreateParameter(_command, $"@p{i}", null, property.IsNullable);
             var converter = mapping.Converter;
             Func<object?, object?> toProvider = converter is null ? value => value : value => value is null ? null : converter.ConvertToProvider(value);
             return (property, parameter, toProvider);

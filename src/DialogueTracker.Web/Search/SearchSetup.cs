@@ -2,13 +2,13 @@ namespace DialogueTracker.Web.Search;
 
 public static class SearchSetup
 {
+    /// <summary>The search index itself (<see cref="ISearchIndex"/>) comes with the database's registration.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration("Search");
         return services
             .AddSingleton<SearchResultCache>()
             .AddSingleton<SearchFacetTableCache>()
-            .AddScoped<ISearchIndex, SqliteSearchIndex>()
             .AddScoped<SearchRanking>()
             .AddScoped<SearchRequestParser>()
             .AddScoped<SearchQuery>();
