@@ -14,6 +14,9 @@ public static class CachingSetup
     /// <summary>The tag every cached response carries: any change to the record evicts them all.</summary>
     public const string RecordsTag = "records";
 
+    /// <summary><c>ConnectionStrings:Redis</c>: when set, the output cache lives in Redis (StackExchange.Redis configuration, e.g. <c>redis:6379</c>).</summary>
+    public const string RedisConnectionStringName = "Redis";
+
     // Pages with forms that carry antiforgery tokens, or that only signed-in people see, are never cached.
     private static readonly string[] NeverCached = ["/account", "/admin", "/history", "/health", "/api/v1/export", "/api/v1/import", "/language", "/swagger"];
 
@@ -33,6 +36,16 @@ public static class CachingSetup
                 .Expire(TimeSpan.FromMinutes(Math.Max(minutes, 1))));
         });
         services.AddSingleton<RecordsChangedInterceptor>();
+        // Several instances share one cache in Redis: an edit through one evicts what every instance serves.
+        if (configuration.GetConnectionString(RedisConnectionStringName) is { Length: > 0 } redis)
+        {
+            services.AddStackExchangeRedisOutputCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = "dialoguetracker:";
+            });
+        }
+
 
         services.AddResponseCompression(options =>
         {
