@@ -84,6 +84,8 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
 // A full disk, a read-only database or a lock held too long is a 503 with Retry-After, not a 500.
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+// Text the database cannot hold (a NUL, on PostgreSQL) is bad input: a 400, not a 500.
+builder.Services.AddExceptionHandler<UnstorableText>();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
 builder.Services.AddDialogueOpenApi();
