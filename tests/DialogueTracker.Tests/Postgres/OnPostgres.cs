@@ -24,3 +24,4 @@ public sealed class ImportPageOnPostgresTests(PostgresFactory factory) : Export.
 public sealed class DatasetImporterOnPostgresTests(PostgresFactory factory) : Import.DatasetImporterTests(factory), IClassFixture<PostgresFactory>;
 public sealed class CachingOnPostgresTests(PostgresFactory factory) : Caching.CachingTests(factory), IClassFixture<PostgresFactory>;
 public sealed class FeedOnPostgresTests(PostgresFactory factory) : Feeds.FeedTests(factory), IClassFixture<PostgresFactory>;
+public sealed class BadInputOnPostgresTests(PostgresFactory.Unlimited factory) : Api.BadInputTests(factory), IClassFixture<PostgresFactory.Unlimited>;

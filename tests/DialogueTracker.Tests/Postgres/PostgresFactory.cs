@@ -15,6 +15,16 @@ public class PostgresFactory : DialogueTrackerFactory
         [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = ConnectionString,
     };
 
+    /// <summary>Rate limits off, for tests that send many requests (as <see cref="Operations.UnlimitedFactory"/>).</summary>
+    public sealed class Unlimited : PostgresFactory
+    {
+        protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>(base.Settings)
+        {
+            ["RateLimiting:WritesPerMinute"] = "0",
+            ["RateLimiting:ReadsPerMinute"] = "0",
+        };
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
