@@ -41,7 +41,12 @@ public static class CachingSetup
         {
             services.AddStackExchangeRedisOutputCache(options =>
             {
-                options.Configuration = redis;
+                // A cache that is down must not slow the site down: connect in the background and, while disconnected,
+                // fail at once (the request is then served uncached) rather than wait for a connection on every request.
+                var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+                redisOptions.AbortOnConnectFail = false;
+                redisOptions.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+                options.ConfigurationOptions = redisOptions;
                 options.InstanceName = "dialoguetracker:";
             });
         }

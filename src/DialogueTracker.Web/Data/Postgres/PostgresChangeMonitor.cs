@@ -44,9 +44,11 @@ public sealed class PostgresChangeMonitor(IConfiguration configuration, IOutputC
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
+            catch (Exception ex)
             {
-                logger.LogWarning(ex, "Lost the database connection that listens for changes; trying again in {Seconds} s", Reconnect.TotalSeconds);
+                // The database or the cache store (Redis) failing must not stop the host: a background service that
+                // throws does. Listen again after a pause, evicting once more then.
+                logger.LogWarning(ex, "Listening for database changes failed; trying again in {Seconds} s", Reconnect.TotalSeconds);
                 try
                 {
                     await Task.Delay(Reconnect, stoppingToken);
