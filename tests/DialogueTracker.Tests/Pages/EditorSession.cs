@@ -72,7 +72,10 @@ internal sealed class EditorSession(HttpClient client)
         fields.AddRange(values.Select(v => new KeyValuePair<string, string>(v.Key, v.Value)));
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? url : action;
-        var address = postTo ?? (Uri.TryCreate(url, UriKind.Absolute, out var pageAddress) ? new Uri(pageAddress, target) : new Uri(target, UriKind.Relative));
+        // On Unix "/path" parses as an absolute file URI: only an http(s) address is another instance's.
+        var address = postTo ?? (Uri.TryCreate(url, UriKind.Absolute, out var pageAddress) && pageAddress.Scheme.StartsWith("http", StringComparison.Ordinal)
+            ? new Uri(pageAddress, target)
+            : new Uri(target, UriKind.Relative));
         return await Client.PostAsync(address, new FormUrlEncodedContent(fields));
     }
 }
