@@ -61,7 +61,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
         {
             // New statements' topic links are written before the statements (see ImportWriter), so foreign keys
             // are checked at the commit.
-            await importDatabase.DeferForeignKeysAsync(db.Database, cancellationToken);
+            await importDatabase.BeginAsync(db.Database, cancellationToken);
 
             // Sources, topics, mechanisms and rounds are few beside statements and may refer to one another in any
             // order, so they are applied whole, as the check kept them; then statements, read again part by part.

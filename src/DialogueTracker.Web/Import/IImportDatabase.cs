@@ -8,8 +8,11 @@ public interface IImportDatabase
     /// <summary>Settings for the length of an import, put back when the result is disposed.</summary>
     Task<IAsyncDisposable> TuneForImportAsync(DatabaseFacade database, CancellationToken cancellationToken);
 
-    /// <summary>Foreign keys checked at the commit, so rows may go in before what they refer to (topic links before their statement).</summary>
-    Task DeferForeignKeysAsync(DatabaseFacade database, CancellationToken cancellationToken);
+    /// <summary>
+    /// At the start of the import's transaction: foreign keys checked at the commit, so rows may go in before what they
+    /// refer to (topic links before their statement); on an engine with row locks, the locks the import will need.
+    /// </summary>
+    Task BeginAsync(DatabaseFacade database, CancellationToken cancellationToken);
 
     /// <summary>
     /// The first of <paramref name="count"/> consecutive ids for new rows of <paramref name="table"/> (one of the import's

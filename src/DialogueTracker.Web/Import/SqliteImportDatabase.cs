@@ -21,8 +21,8 @@ public sealed class SqliteImportDatabase : IImportDatabase
         return new Restore(database, "PRAGMA cache_size = " + cacheSize.ToString(CultureInfo.InvariantCulture));
     }
 
-    // SQLite turns this off again when the transaction ends.
-    public Task DeferForeignKeysAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+    // SQLite turns this off again when the transaction ends; its one writer at a time needs no other lock.
+    public Task BeginAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
         database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", cancellationToken);
 
     /// <summary>The next id AUTOINCREMENT would give; inserting it moves AUTOINCREMENT on, so <paramref name="count"/> needs no reserving.</summary>

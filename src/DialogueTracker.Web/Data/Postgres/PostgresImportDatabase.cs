@@ -15,21 +15,28 @@ public sealed class PostgresImportDatabase : IImportDatabase
     public Task<IAsyncDisposable> TuneForImportAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NothingToRestore.Instance);
 
-    public Task DeferForeignKeysAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
-        database.ExecuteSqlRawAsync("SET CONSTRAINTS ALL DEFERRED", cancellationToken);
+    /// <summary>
+    /// Defers the (deferrable) foreign keys, and locks the record tables an import writes against other writers until it
+    /// commits (readers go on), as SQLite's single writer does. Taken first, before anything is written: every write to a
+    /// record also updates the search index's version row, so an import that held that row and then waited for a record
+    /// another writer had locked, while that writer waited for the row, would deadlock. The locks also keep the ids
+    /// <see cref="ReserveIdsAsync"/> takes from others.
+    /// </summary>
+    public Task BeginAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
+        database.ExecuteSqlRawAsync("""
+            SET CONSTRAINTS ALL DEFERRED;
+            LOCK TABLE "Mechanisms", "Sources", "Topics", "Rounds", "Statements", "Concerns" IN SHARE ROW EXCLUSIVE MODE;
+            """, cancellationToken);
 
     /// <summary>
     /// Ids are taken from the table's identity sequence, which is then moved past them, so EF Core's later inserts never
-    /// collide with them. The lock keeps other writers of the table from taking ids in between (readers go on), until
-    /// the import commits, as SQLite's single writer does.
+    /// collide with them; the table is locked since <see cref="BeginAsync"/>.
     /// </summary>
     public async Task<int> ReserveIdsAsync(DatabaseFacade database, string table, int count, CancellationToken cancellationToken)
     {
         // The table is one of the import's own (see the summary), so it is safe to write into the SQL.
         var quoted = "\"" + table + "\"";
-        var lockTable = "LOCK TABLE " + quoted + " IN SHARE ROW EXCLUSIVE MODE";
         var next = "SELECT greatest(nextval(pg_get_serial_sequence({0}, 'Id')), (SELECT coalesce(max(\"Id\"), 0) + 1 FROM " + quoted + "))::int AS \"Value\"";
-        await database.ExecuteSqlRawAsync(lockTable, cancellationToken);
         var first = await database.SqlQueryRaw<int>(next, quoted).SingleAsync(cancellationToken);
         await database.SqlQueryRaw<long>(
             "SELECT setval(pg_get_serial_sequence({0}, 'Id'), {1}) AS \"Value\"", quoted, (long)first + count - 1).SingleAsync(cancellationToken);
