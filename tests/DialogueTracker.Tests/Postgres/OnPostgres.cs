@@ -25,3 +25,14 @@ public sealed class DatasetImporterOnPostgresTests(PostgresFactory factory) : Im
 public sealed class CachingOnPostgresTests(PostgresFactory factory) : Caching.CachingTests(factory), IClassFixture<PostgresFactory>;
 public sealed class FeedOnPostgresTests(PostgresFactory factory) : Feeds.FeedTests(factory), IClassFixture<PostgresFactory>;
 public sealed class BadInputOnPostgresTests(PostgresFactory.Unlimited factory) : Api.BadInputTests(factory), IClassFixture<PostgresFactory.Unlimited>;
+
+public sealed class ConcurrencyOnPostgresTests(PostgresFactory.Unlimited factory) : Operations.ConcurrencyTests(factory), IClassFixture<PostgresFactory.Unlimited>
+{
+    private readonly PostgresFactory _postgres = factory;
+
+    private protected override async Task AssertAllThereAsync(Operations.WriteLoad writes)
+    {
+        await using var scope = _postgres.CreateScope(out var db);
+        await writes.AssertAllThereAsync(db);
+    }
+}
