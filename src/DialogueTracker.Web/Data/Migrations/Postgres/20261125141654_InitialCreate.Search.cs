@@ -68,9 +68,14 @@ namespace DialogueTracker.Web.Data.Migrations.Postgres
                 CREATE TABLE "SearchIndexVersion" ("Id" integer NOT NULL PRIMARY KEY CHECK ("Id" = 1), "Version" bigint NOT NULL);
                 INSERT INTO "SearchIndexVersion" ("Id", "Version") VALUES (1, 0);
 
+                -- Once per transaction: its changes become visible together at the commit, so one new version covers
+                -- them all; updating the row for every statement of a large import would pile up row versions.
                 CREATE FUNCTION dt_search_version() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
-                    UPDATE "SearchIndexVersion" SET "Version" = "Version" + 1;
+                    IF current_setting('dialoguetracker.search_version_bumped', true) IS DISTINCT FROM txid_current()::text THEN
+                        UPDATE "SearchIndexVersion" SET "Version" = "Version" + 1;
+                        PERFORM set_config('dialoguetracker.search_version_bumped', txid_current()::text, true);
+                    END IF;
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER "SearchDocuments_Version" AFTER INSERT OR UPDATE OR DELETE ON "SearchDocuments"
@@ -132,7 +137,8 @@ namespace DialogueTracker.Web.Data.Migrations.Postgres
                 """));
             // Concerns' documents have ids of their own: minus the concern's id.
             migrationBuilder.Sql("""
-                CREATE FUNCTION dt_concern_documents(ids integer[]) RETURNS void LANGUAGE sql AS $$
+                CREATE FUNCTION dt_concern_documents(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
                     DELETE FROM "SearchDocumentTopics" WHERE "DocumentId" = ANY (SELECT -i::bigint FROM unnest(ids) i);
                     INSERT INTO "SearchDocumentTopics" ("TopicId", "DocumentId")
                     SELECT l."TopicsId", -l."ConcernsId"::bigint FROM "ConcernTopics" l WHERE l."ConcernsId" = ANY (ids);
@@ -146,7 +152,7 @@ namespace DialogueTracker.Web.Data.Migrations.Postgres
                         {TopicNames("ConcernTopics", "ConcernsId", "c.\"Id\"")}
                     FROM "Concerns" c
                     WHERE c."Id" = ANY (ids) AND c."DeletedAt" IS NULL;
-                $$;
+                END $$;
                 """);
 
             // The triggers: each write to a record, or to its links, rewrites the documents it shows in.
@@ -158,9 +164,14 @@ namespace DialogueTracker.Web.Data.Migrations.Postgres
                 END $$;
                 CREATE TRIGGER "Statements_Search" AFTER INSERT OR UPDATE OR DELETE ON "Statements" FOR EACH ROW EXECUTE FUNCTION dt_statements_search();
 
+                -- The importer links a new statement to its topics before inserting it (foreign keys deferred): its
+                -- own insert then writes its document, links included, once.
                 CREATE FUNCTION dt_statement_topics_search() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE statement integer := CASE WHEN TG_OP = 'DELETE' THEN OLD."StatementsId" ELSE NEW."StatementsId" END;
                 BEGIN
-                    PERFORM dt_statement_documents(ARRAY[CASE WHEN TG_OP = 'DELETE' THEN OLD."StatementsId" ELSE NEW."StatementsId" END]);
+                    IF TG_OP = 'DELETE' OR EXISTS (SELECT 1 FROM "Statements" WHERE "Id" = statement) THEN
+                        PERFORM dt_statement_documents(ARRAY[statement]);
+                    END IF;
                     RETURN NULL;
                 END $$;
                 CREATE TRIGGER "StatementTopics_Search" AFTER INSERT OR DELETE ON "StatementTopics" FOR EACH ROW EXECUTE FUNCTION dt_statement_topics_search();
@@ -285,13 +296,14 @@ namespace DialogueTracker.Web.Data.Migrations.Postgres
 
         /// <summary>A function that rewrites the documents (id × 4 + <paramref name="offset"/>) of the records with the given ids.</summary>
         private static string Documents(string name, int offset, string topicLinks, string select) => $$"""
-            CREATE FUNCTION {{name}}(ids integer[]) RETURNS void LANGUAGE sql AS $$
+            CREATE FUNCTION {{name}}(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
+            BEGIN
                 DELETE FROM "SearchDocumentTopics" WHERE "DocumentId" = ANY (SELECT i::bigint * 4 + {{offset}} FROM unnest(ids) i);
                 {{topicLinks}}
                 DELETE FROM "SearchDocuments" WHERE "Id" = ANY (SELECT i::bigint * 4 + {{offset}} FROM unnest(ids) i);
                 INSERT INTO "SearchDocuments" ("Id", "Type", "RecordId", "Slug", "Party", "MechanismId", "Year", "DateEarliest", "Date", "Label", "Title", "Body", "Topics")
                 {{select}};
-            $$;
+            END $$;
             """;
 
         // The non-empty parts, one a line; null when all are empty.
