@@ -23,6 +23,7 @@ using Serilog;
 if (args is ["generate", ..]) { Environment.ExitCode = await GenerateCommand.RunAsync(args[1..]); return; }
 
 var builder = WebApplication.CreateBuilder(CommandLine.Settings(args));
+if (DatabaseProviders.Problem(builder.Configuration) is { } problem) { await Console.Error.WriteLineAsync($"DialogueTracker cannot start: {problem}"); Environment.ExitCode = 1; return; }
 
 // On SIGTERM, requests in flight get this long to finish before the process exits; keep it under the service
 // manager's own stop timeout (Kubernetes waits 30 s, systemd 90 s; `docker stop` only 10 s unless --stop-timeout).
@@ -35,8 +36,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Services(services)
     .Enrich.FromLogContext());
 
-// Data: SQLite, migrated and seeded on start.
-builder.Services.AddDialogueDatabase();
+// Data: SQLite, or PostgreSQL with Database:Provider=Postgres; migrated and seeded on start.
+builder.Services.AddDialogueDatabase(builder.Configuration);
 builder.Services.AddScoped<DatasetImporter>();
 builder.Services.AddScoped<DatasetExporter>();
 builder.Services.AddScoped<FeedQuery>();
@@ -84,6 +85,8 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
     context.ProblemDetails.Extensions["requestId"] = context.HttpContext.TraceIdentifier);
 // A full disk, a read-only database or a lock held too long is a 503 with Retry-After, not a 500.
 builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+// Text the database cannot hold (a NUL, on PostgreSQL) is bad input: a 400, not a 500.
+builder.Services.AddExceptionHandler<UnstorableText>();
 builder.Services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
 builder.Services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options => ApiJson.Configure(options.JsonSerializerOptions));
 builder.Services.AddDialogueOpenApi();
@@ -96,10 +99,12 @@ try
     if (args is ["backup", ..]) { Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args[1..]); return; }
     if (args is ["restore", ..]) { Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args[1..]); return; }
 
-    // An import into a new database gets the file's records only, not the seed data as well.
-    await app.Services.InitializeDatabaseAsync(seed: args is not ["import", ..]);
+    // An import into a new database gets the file's records only, not the seed data as well. `migrate` migrates (and
+    // seeds) even where Database:Migrate is false, then exits: the one step of an upgrade with several instances.
+    await app.Services.InitializeDatabaseAsync(seed: args is not ["import", ..], migrate: args is ["migrate", ..]);
+    if (args is ["migrate", ..]) { await Console.Out.WriteLineAsync("The database is migrated."); return; }
 }
-catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
 {
     // A database this build cannot or must not use: one clear line, no stack trace, a failing exit code.
     await Console.Error.WriteLineAsync($"DialogueTracker cannot start: {ex.Message}");

@@ -77,28 +77,28 @@ public static class StatementsApi
     /// its round, its topics, its citations with their sources. Microsoft.Data.Sqlite keeps no prepared statement from
     /// one command to the next, so SQLite compiles every query of every request afresh; the entity queries with their
     /// includes (every column, the filter of each joined table, the statement's query repeated for each collection) took
-    /// about four times as long to compile as these, and compiling was most of a first read's time. The queries are
-    /// compiled by EF Core once, too: a read is one of the most frequent requests there are.
+    /// about four times as long to compile as these, and compiling was most of a first read's time. (EF Core's compiled
+    /// queries would save a little more, but one is bound to the first model it meets, and the tests run both engines.)
     /// </summary>
     private static async Task<(StatementDto Dto, Guid Version)?> ReadAsync(DialogueDbContext db, int id, CancellationToken cancellationToken)
     {
-        if (await StatementById(db, id, cancellationToken) is not { } s)
+        var s = await db.Statements.AsNoTracking().Where(s => s.Id == id)
+            .Select(s => new StatementRow(
+                s.Id, s.Key, s.Date, s.DateNote, s.Party, s.PartyName, s.Speaker, s.SpeakerRole, s.Occasion, s.InResponseTo,
+                s.Round == null ? null : s.Round.Id, s.Round == null ? null : s.Round.Key, s.Round == null ? null : s.Round.TitleEn,
+                s.TitleEn, s.TitleVi, s.SummaryEn, s.SummaryVi, s.Quote, s.Language, s.Version))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (s is null)
         {
             return null;
         }
 
-        var topics = new List<TopicRef>();
-        await foreach (var topic in TopicsOfStatement(db, id).WithCancellation(cancellationToken))
-        {
-            topics.Add(topic);
-        }
-
-        var citations = new List<CitationDto>();
-        await foreach (var citation in CitationsOfStatement(db, id).WithCancellation(cancellationToken))
-        {
-            citations.Add(citation);
-        }
-
+        var topics = await db.Statements.AsNoTracking().Where(s => s.Id == id).SelectMany(s => s.Topics)
+            .Select(t => new TopicRef(t.Slug, t.NameEn, t.NameVi)).ToListAsync(cancellationToken);
+        var citations = await db.Citations.AsNoTracking().Where(c => c.StatementId == id).OrderBy(c => c.Id)
+            .Select(c => new CitationDto(new SourceRef(c.Source.Id, c.Source.Key, c.Source.Title, c.Source.Publisher, c.Source.Url, c.Source.Language),
+                c.Quote, c.Locator, c.ClaimField, c.ClaimValue))
+            .ToListAsync(cancellationToken);
         var dto = new StatementDto(
             s.Id, s.Key, $"/statements/{s.Id}", s.Date?.ToString(), s.Date?.Precision, s.DateNote,
             s.Party, s.PartyName, s.Speaker, s.SpeakerRole, s.Occasion, s.InResponseTo,
@@ -108,23 +108,6 @@ public static class StatementsApi
             [.. topics.OrderBy(t => t.NameEn)], citations);
         return (dto, s.Version);
     }
-
-    private static readonly Func<DialogueDbContext, int, CancellationToken, Task<StatementRow?>> StatementById =
-        EF.CompileAsyncQuery((DialogueDbContext db, int id, CancellationToken _) => db.Statements.AsNoTracking().Where(s => s.Id == id)
-            .Select(s => new StatementRow(
-                s.Id, s.Key, s.Date, s.DateNote, s.Party, s.PartyName, s.Speaker, s.SpeakerRole, s.Occasion, s.InResponseTo,
-                s.Round == null ? null : s.Round.Id, s.Round == null ? null : s.Round.Key, s.Round == null ? null : s.Round.TitleEn,
-                s.TitleEn, s.TitleVi, s.SummaryEn, s.SummaryVi, s.Quote, s.Language, s.Version))
-            .SingleOrDefault());
-
-    private static readonly Func<DialogueDbContext, int, IAsyncEnumerable<TopicRef>> TopicsOfStatement =
-        EF.CompileAsyncQuery((DialogueDbContext db, int id) => db.Statements.AsNoTracking().Where(s => s.Id == id)
-            .SelectMany(s => s.Topics).Select(t => new TopicRef(t.Slug, t.NameEn, t.NameVi)));
-
-    private static readonly Func<DialogueDbContext, int, IAsyncEnumerable<CitationDto>> CitationsOfStatement =
-        EF.CompileAsyncQuery((DialogueDbContext db, int id) => db.Citations.AsNoTracking().Where(c => c.StatementId == id).OrderBy(c => c.Id)
-            .Select(c => new CitationDto(new SourceRef(c.Source.Id, c.Source.Key, c.Source.Title, c.Source.Publisher, c.Source.Url, c.Source.Language),
-                c.Quote, c.Locator, c.ClaimField, c.ClaimValue)));
 
     /// <summary>A statement's own columns and its round's, as <see cref="ReadAsync"/> reads them.</summary>
     private sealed record StatementRow(

@@ -6,13 +6,16 @@ namespace DialogueTracker.Web.Caching;
 
 /// <summary>
 /// Anonymous pages and API reads are served from the output cache until an edit or import changes the record
-/// (<see cref="RecordsChangedInterceptor"/> evicts them after a save here, <see cref="DatabaseChangeMonitor"/> after any other write); API reads carry ETags, so a client that has one gets a 304;
+/// (<see cref="RecordsChangedInterceptor"/> evicts them after a save here, <see cref="IDatabaseChangeMonitor"/> after any other write); API reads carry ETags, so a client that has one gets a 304;
 /// responses are compressed with Brotli or gzip.
 /// </summary>
 public static class CachingSetup
 {
     /// <summary>The tag every cached response carries: any change to the record evicts them all.</summary>
     public const string RecordsTag = "records";
+
+    /// <summary><c>ConnectionStrings:Redis</c>: when set, the output cache lives in Redis (StackExchange.Redis configuration, e.g. <c>redis:6379</c>).</summary>
+    public const string RedisConnectionStringName = "Redis";
 
     // Pages with forms that carry antiforgery tokens, or that only signed-in people see, are never cached.
     private static readonly string[] NeverCached = ["/account", "/admin", "/history", "/health", "/api/v1/export", "/api/v1/import", "/language", "/swagger"];
@@ -28,12 +31,26 @@ public static class CachingSetup
                 .With(context => minutes > 0 && !NeverCached.Any(prefix => context.HttpContext.Request.Path.StartsWithSegments(prefix)))
                 .SetVaryByRouteValue("id", "slug")
                 .VaryByValue(_ => new("culture", CultureInfo.CurrentUICulture.Name))
-                .AddPolicy<DatabaseChangeMonitor>()
+                .AddPolicy<DatabaseChangePolicy>()
                 .Tag(RecordsTag)
                 .Expire(TimeSpan.FromMinutes(Math.Max(minutes, 1))));
         });
         services.AddSingleton<RecordsChangedInterceptor>();
-        services.AddSingleton<DatabaseChangeMonitor>();
+        // Several instances share one cache in Redis: an edit through one evicts what every instance serves.
+        if (configuration.GetConnectionString(RedisConnectionStringName) is { Length: > 0 } redis)
+        {
+            services.AddStackExchangeRedisOutputCache(options =>
+            {
+                // A cache that is down must not slow the site down: connect in the background and, while disconnected,
+                // fail at once (the request is then served uncached) rather than wait for a connection on every request.
+                var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+                redisOptions.AbortOnConnectFail = false;
+                redisOptions.BacklogPolicy = StackExchange.Redis.BacklogPolicy.FailFast;
+                options.ConfigurationOptions = redisOptions;
+                options.InstanceName = "dialoguetracker:";
+            });
+        }
+
 
         services.AddResponseCompression(options =>
         {

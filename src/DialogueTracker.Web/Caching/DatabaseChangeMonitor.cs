@@ -10,7 +10,7 @@ namespace DialogueTracker.Web.Caching;
 /// on a connection of its own, changes whenever another connection commits; reading it costs microseconds and no I/O.
 /// Checked before a cached response is looked up, at most every <see cref="CheckEvery"/>.
 /// </summary>
-public sealed class DatabaseChangeMonitor(IConfiguration configuration, IHostEnvironment environment, IOutputCacheStore store) : IOutputCachePolicy, IDisposable
+public sealed class DatabaseChangeMonitor(IConfiguration configuration, IHostEnvironment environment, IOutputCacheStore store) : IDatabaseChangeMonitor, IDisposable
 {
     private static readonly TimeSpan CheckEvery = TimeSpan.FromMilliseconds(20);
     private readonly Lock _gate = new();

@@ -11,6 +11,11 @@ public static class BackupCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
+        if (await SqliteFileCommand.RefusedOnPostgresAsync(services, "backup", "pg_dump"))
+        {
+            return 1;
+        }
+
         if (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is not { } target)
         {
             await Console.Error.WriteLineAsync("Usage: backup PATH   (a new file; the database named by ConnectionStrings:DialogueTracker is copied to it)");

@@ -16,6 +16,11 @@ public static class RestoreCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
+        if (await SqliteFileCommand.RefusedOnPostgresAsync(services, "restore", "pg_restore"))
+        {
+            return 1;
+        }
+
         if (args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is not { } source)
         {
             await Console.Error.WriteLineAsync("Usage: restore PATH   (a file made by backup; stop the app first)");

@@ -1,4 +1,8 @@
 using DialogueTracker.Web.Accounts;
+using DialogueTracker.Web.Caching;
+using DialogueTracker.Web.Data.Postgres;
+using DialogueTracker.Web.Import;
+using DialogueTracker.Web.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,11 +16,23 @@ public static class DatabaseSetup
     private static readonly SqlitePragmas Pragmas = new();
 
     /// <summary>
-    /// Registers the SQLite database. A relative file path in the connection string is taken relative to
-    /// the content root, so the app finds the same file whatever folder it is started from.
+    /// Registers the database <c>Database:Provider</c> names (SQLite unless it says Postgres) and what differs between
+    /// the engines: the search index, the bulk import's needs, how other writers are noticed. Nothing past this point
+    /// asks which engine it is on.
     /// </summary>
-    public static IServiceCollection AddDialogueDatabase(this IServiceCollection services) =>
-        services.AddDbContext<DialogueDbContext>((provider, options) =>
+    public static IServiceCollection AddDialogueDatabase(this IServiceCollection services, IConfiguration configuration) =>
+        DatabaseProviders.From(configuration) == DatabaseProvider.Postgres ? services.AddPostgresDatabase() : services.AddSqliteDatabase();
+
+    /// <summary>
+    /// SQLite. A relative file path in the connection string is taken relative to the content root, so the app finds
+    /// the same file whatever folder it is started from.
+    /// </summary>
+    private static IServiceCollection AddSqliteDatabase(this IServiceCollection services) => services
+        .AddSingleton<IDatabaseEngine, SqliteEngine>()
+        .AddScoped<ISearchIndex, SqliteSearchIndex>()
+        .AddScoped<IImportDatabase, SqliteImportDatabase>()
+        .AddSingleton<IDatabaseChangeMonitor, DatabaseChangeMonitor>()
+        .AddDbContext<DialogueDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();
             var environment = provider.GetRequiredService<IHostEnvironment>();
@@ -66,20 +82,25 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Creates the data folder, applies migrations, turns on WAL and (with <paramref name="seed"/>) loads the seed data into an empty database.</summary>
-    public static async Task InitializeDatabaseAsync(this IServiceProvider services, bool seed = true, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Prepares the database (SQLite: its folder, WAL), applies migrations and (with <paramref name="seed"/>) loads the seed
+    /// data into an empty database. With <c>Database:Migrate</c> false (and not <paramref name="migrate"/>) it only checks
+    /// that no newer build has migrated the database: with several instances, one migrates and the others wait for
+    /// /health/ready.
+    /// </summary>
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, bool seed = true, bool migrate = false, CancellationToken cancellationToken = default)
     {
+        migrate = migrate || services.GetRequiredService<IConfiguration>().GetValue("Database:Migrate", true);
         await using (var scope = services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DialogueDbContext>();
-            var dataSource = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            var folder = Path.GetDirectoryName(dataSource);
-            if (!string.IsNullOrEmpty(folder) && Path.IsPathRooted(dataSource))
+            var engine = scope.ServiceProvider.GetRequiredService<IDatabaseEngine>();
+            await engine.PrepareAsync(db, cancellationToken);
+            await EnsureNotNewerAsync(db, engine.Describe(db), cancellationToken);
+            if (!migrate)
             {
-                Directory.CreateDirectory(folder);
+                return;
             }
-
-            await EnsureNotNewerAsync(db, dataSource, cancellationToken);
 
             // Migrating takes a write lock even when there is nothing to do; a database that is up to date is only
             // read, so the app still starts (and serves reads) on a read-only one.
@@ -88,8 +109,7 @@ public static class DatabaseSetup
                 await db.Database.MigrateAsync(cancellationToken);
             }
 
-            // WAL lets readers carry on while a write is in progress; the setting is stored in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await engine.AfterMigrationsAsync(db, cancellationToken);
         }
 
         if (seed)

@@ -18,6 +18,11 @@ public static class DatabaseUnavailable
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
+            if (Postgres.PostgresUnavailable.Classify(e) is { } onPostgres)
+            {
+                return onPostgres;
+            }
+
             if (e is SqliteException sqlite)
             {
                 return (sqlite.SqliteErrorCode & 0xFF) switch

@@ -5,9 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Web.Data;
 
-/// <summary>The record and the people who keep it (ASP.NET Core Identity), in one database.</summary>
-public sealed class DialogueDbContext(DbContextOptions<DialogueDbContext> options) : IdentityDbContext<EditorUser>(options)
+/// <summary>
+/// The record and the people who keep it (ASP.NET Core Identity), in one database. This type's migrations are SQLite's;
+/// <see cref="Postgres.PostgresDialogueDbContext"/> is the same model with PostgreSQL's migrations (docs/decisions/0008).
+/// </summary>
+public class DialogueDbContext : IdentityDbContext<EditorUser>
 {
+    public DialogueDbContext(DbContextOptions<DialogueDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>For a provider's own context type, which EF Core keeps a migration set for.</summary>
+    protected DialogueDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<Mechanism> Mechanisms => Set<Mechanism>();
     public DbSet<RoundSeries> RoundSeries => Set<RoundSeries>();
     public DbSet<Round> Rounds => Set<Round>();

@@ -11,7 +11,7 @@ namespace DialogueTracker.Web.Import;
 /// Statements, which may number hundreds of thousands, are written part by part with change tracking cleared in
 /// between, new ones through <see cref="ImportWriter"/>, so memory follows the size of a part, not of the file.
 /// </summary>
-public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<DatasetImporter> logger)
+public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabase importDatabase, ILogger<DatasetImporter> logger)
 {
     private readonly List<Touched> _touched = [];
     private readonly List<Statement> _newStatements = [];
@@ -41,20 +41,15 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
             return new ImportResult(problems, 0, 0);
         }
 
-        // A large import touches far more pages than SQLite's default 2 MB cache holds, and every page pushed out of it
-        // mid-transaction is written to the WAL, often again and again: a 64 MB cache for the length of the import took
-        // a fifth off 100,000 statements, measured back to back. The connection is held so the old size goes back on it.
+        // The connection is held for the whole import, so settings made for it stay on it and are put back on it.
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var cacheSize = await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(cancellationToken);
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -65536", cancellationToken);
+            await using var tuning = await importDatabase.TuneForImportAsync(db.Database, cancellationToken);
             return await WriteAsync(input, others, cancellationToken);
         }
         finally
         {
-            var restore = "PRAGMA cache_size = " + cacheSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await db.Database.ExecuteSqlRawAsync(restore, CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -63,12 +58,12 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
     private async Task<ImportResult> WriteAsync(DatasetInput input, Dataset others, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await using var writer = new ImportWriter(db);
+        await using var writer = new ImportWriter(db, importDatabase);
         try
         {
             // New statements' topic links are written before the statements (see ImportWriter), so foreign keys
-            // are checked at the commit; SQLite turns this off again when the transaction ends.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON", cancellationToken);
+            // are checked at the commit.
+            await importDatabase.BeginAsync(db.Database, cancellationToken);
 
             // Sources, topics, mechanisms and rounds are few beside statements and may refer to one another in any
             // order, so they are applied whole, as the check kept them; then statements, read again part by part.
@@ -126,7 +121,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
             return await AbandonAsync(transaction, [new ImportProblem("dataset", "version", "someone else saved one of these records at the same moment")], isConflict: true, cancellationToken);
         }
         // A full disk or a read-only file is not the import's fault: that goes on up as a 503.
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && !DatabaseUnavailable.Is(ex))
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && !DatabaseUnavailable.Is(ex))
         {
             var message = ex is DbUpdateException { InnerException: { } inner } ? inner.Message : ex.Message;
             return await AbandonAsync(transaction, [new ImportProblem("dataset", null, $"the database refused the import: {message}")], isConflict: false, cancellationToken);
@@ -194,7 +189,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, ILogger<Datase
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        writer.InsertRevisions(revisions, cancellationToken);
+        await writer.InsertRevisionsAsync(revisions, cancellationToken);
 
         _added += _touched.Count(t => t.Before is null);
         foreach (var t in _touched)

@@ -9,7 +9,7 @@ namespace DialogueTracker.Web.Import;
 /// Writes, inside the import's transaction, what there can be thousands or hundreds of thousands of: new sources, new
 /// statements with their topic links and citations, and revisions. Everything else the importer saves through EF Core.
 /// </summary>
-public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
+public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database) : IAsyncDisposable
 {
     /// <summary>From this many new records at once, their search documents are written together rather than one by one.</summary>
     public const int SearchIndexBatch = 100;
@@ -45,18 +45,18 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
         }
 
         _sources ??= RowInserter.For<Source>(db, includeKey: true);
-        var firstId = await NextIdAsync(SourceDocuments, cancellationToken);
+        var firstId = await database.ReserveIdsAsync(db.Database, SourceDocuments.Table, sources.Count, cancellationToken);
         var id = firstId;
         foreach (var source in sources)
         {
             source.Id = id++;
         }
 
-        var suspended = sources.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(SourceDocuments, cancellationToken) : null;
+        var suspended = database.BatchesSearchDocuments && sources.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(SourceDocuments, cancellationToken) : null;
         foreach (var source in sources)
         {
             source.OriginalId = source.Original?.Id;
-            _sources.Insert(source);
+            await _sources.InsertAsync(source, cancellationToken);
         }
 
         if (suspended is not null)
@@ -83,25 +83,24 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
         _statementTopics ??= RowInserter.ForLinks(db, "StatementTopics");
         _citations ??= RowInserter.For<Citation>(db, includeKey: false);
 
-        var firstId = await NextIdAsync(StatementDocuments, cancellationToken);
-        var suspended = statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(StatementDocuments, cancellationToken) : null;
+        var firstId = await database.ReserveIdsAsync(db.Database, StatementDocuments.Table, statements.Count, cancellationToken);
+        var suspended = database.BatchesSearchDocuments && statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(StatementDocuments, cancellationToken) : null;
         var id = firstId;
         foreach (var statement in statements)
         {
-            cancellationToken.ThrowIfCancellationRequested();
             statement.Id = id++;
             statement.RoundId = statement.Round?.Id;
             foreach (var topic in statement.Topics)
             {
-                _statementTopics.Insert(p => p.Name == "StatementsId" ? statement.Id : topic.Id);
+                await _statementTopics.InsertAsync(p => p.Name == "StatementsId" ? statement.Id : topic.Id, cancellationToken);
             }
 
-            _statements.Insert(statement);
+            await _statements.InsertAsync(statement, cancellationToken);
             foreach (var citation in statement.Citations)
             {
                 citation.StatementId = statement.Id;
                 citation.SourceId = citation.Source.Id;
-                _citations.Insert(citation);
+                await _citations.InsertAsync(citation, cancellationToken);
             }
         }
 
@@ -147,13 +146,12 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
         _unindexed.Clear();
     }
 
-    public void InsertRevisions(IEnumerable<Revision> revisions, CancellationToken cancellationToken)
+    public async Task InsertRevisionsAsync(IEnumerable<Revision> revisions, CancellationToken cancellationToken)
     {
         _revisions ??= RowInserter.For<Revision>(db, includeKey: false);
         foreach (var revision in revisions)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _revisions.Insert(revision);
+            await _revisions.InsertAsync(revision, cancellationToken);
         }
     }
 
@@ -220,27 +218,20 @@ public sealed class ImportWriter(DialogueDbContext db) : IAsyncDisposable
 
     private static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
 
-    /// <summary>The next id AUTOINCREMENT would give: never one a deleted record had.</summary>
-    private async Task<int> NextIdAsync(SearchDocuments kind, CancellationToken cancellationToken)
-    {
-        // The table name is one of the two above, not input.
-        var sql = "SELECT max(ifnull((SELECT seq FROM sqlite_sequence WHERE name = {0}), 0), ifnull((SELECT max(Id) FROM " + kind.Table + "), 0)) + 1 AS Value";
-        return await db.Database.SqlQueryRaw<int>(sql, kind.Table).SingleAsync(cancellationToken);
-    }
-
     /// <summary>A trigger as sqlite_master holds it.</summary>
     private sealed record SearchTrigger(string Name, string Sql);
 
     /// <summary>How one kind of record's search documents are written; see the fields above.</summary>
     private sealed record SearchDocuments(string Table, string Trigger, string OneRecord, string Type, int Offset, string[] AlsoWriting);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var inserter in new[] { _sources, _statements, _statementTopics, _citations, _revisions })
         {
-            inserter?.Dispose();
+            if (inserter is not null)
+            {
+                await inserter.DisposeAsync();
+            }
         }
-
-        return ValueTask.CompletedTask;
     }
 }

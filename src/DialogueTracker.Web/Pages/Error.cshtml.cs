@@ -28,6 +28,10 @@ public sealed class ErrorModel : PageModel
             Status = StatusCodes.Status503ServiceUnavailable;
             Response.Headers.RetryAfter = DatabaseUnavailable.RetryAfterSeconds(kind).ToString(CultureInfo.InvariantCulture);
         }
+        else if (HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is { } badText && UnstorableText.Is(badText))
+        {
+            Status = StatusCodes.Status400BadRequest;
+        }
 
         Response.StatusCode = Status;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;

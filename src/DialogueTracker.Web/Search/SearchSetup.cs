@@ -2,6 +2,7 @@ namespace DialogueTracker.Web.Search;
 
 public static class SearchSetup
 {
+    /// <summary>The search index itself (<see cref="ISearchIndex"/>) comes with the database's registration.</summary>
     public static IServiceCollection AddSearch(this IServiceCollection services)
     {
         services.AddOptions<SearchOptions>().BindConfiguration("Search");
@@ -9,7 +10,6 @@ public static class SearchSetup
             .AddSingleton<SearchResultCache>()
             .AddSingleton<SearchFacetTableCache>()
             .AddSingleton<SearchMatchSetCache>()
-            .AddScoped<ISearchIndex, SqliteSearchIndex>()
             .AddScoped<SearchMatcher>()
             .AddScoped<SearchRanking>()
             .AddScoped<SearchRequestParser>()

@@ -5,7 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DialogueTracker.Tests.Operations;
 using DialogueTracker.Web.Model;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Tests.Api;
 
@@ -13,8 +13,17 @@ namespace DialogueTracker.Tests.Api;
 /// Walks the OpenAPI document and sends every operation malformed values for each parameter and body field, as an
 /// admin so the write paths run: every answer is a 2xx, or a 4xx problem that changed nothing in the database.
 /// </summary>
-public sealed class BadInputTests(UnlimitedFactory factory) : IClassFixture<UnlimitedFactory>
+public class BadInputTests : IClassFixture<UnlimitedFactory>
 {
+    private readonly DialogueTrackerFactory _factory;
+
+    public BadInputTests(UnlimitedFactory factory) : this((DialogueTrackerFactory)factory)
+    {
+    }
+
+    /// <summary>For the same probe on another database (PostgreSQL).</summary>
+    protected BadInputTests(DialogueTrackerFactory factory) => _factory = factory;
+
     /// <summary>What goes into a path segment or a query value (escaped), and what it stands for in a failure message.</summary>
     private static readonly (string Label, string Value)[] Texts =
     [
@@ -71,7 +80,6 @@ public sealed class BadInputTests(UnlimitedFactory factory) : IClassFixture<Unli
     ];
 
     private HttpClient _client = null!;
-    private SqliteConnection _db = null!;
     private string _fingerprint = "";
     private readonly List<string> _failures = [];
     private int _sent;
@@ -80,12 +88,9 @@ public sealed class BadInputTests(UnlimitedFactory factory) : IClassFixture<Unli
     [Fact]
     public async Task Every_operation_answers_malformed_input_with_a_2xx_or_a_4xx_problem_and_a_4xx_changes_nothing()
     {
-        var (_, token) = await factory.CreateEditorAsync(Roles.Admin);
-        _client = factory.CreateClient();
+        var (_, token) = await _factory.CreateEditorAsync(Roles.Admin);
+        _client = _factory.CreateClient();
         _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        await using var db = new SqliteConnection(AppProcess.Connection(factory.DatabasePath));
-        await db.OpenAsync();
-        _db = db;
 
         var document = await _client.GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
         var schemas = document.GetProperty("components").GetProperty("schemas");
@@ -376,17 +381,18 @@ public sealed class BadInputTests(UnlimitedFactory factory) : IClassFixture<Unli
     /// <summary>Cheap but wide: record counts and versions, revisions, citations, accounts, the search index.</summary>
     private async Task<string> FingerprintAsync()
     {
-        await using var command = _db.CreateCommand();
-        command.CommandText = """
-            SELECT (SELECT count(*) || ':' || ifnull(max(Id), 0) FROM Revisions)
-              || '|' || (SELECT group_concat(Version || ifnull(DeletedAt, '')) FROM Rounds)
-              || '|' || (SELECT group_concat(Version || ifnull(DeletedAt, '')) FROM Statements)
-              || '|' || (SELECT group_concat(Version || ifnull(DeletedAt, '')) FROM Topics)
-              || '|' || (SELECT group_concat(Version || ifnull(DeletedAt, '')) FROM Sources)
-              || '|' || (SELECT count(*) FROM Mechanisms) || ':' || (SELECT count(*) FROM RoundSeries)
-              || '|' || (SELECT count(*) FROM Citations) || ':' || (SELECT count(*) FROM ApiTokens) || ':' || (SELECT count(*) FROM AspNetUsers)
-              || '|' || (SELECT count(*) || ':' || ifnull(sum(length(Title) + length(ifnull(Body, ''))), 0) FROM SearchDocuments);
-            """;
-        return (string)(await command.ExecuteScalarAsync())!;
+        await using var scope = _factory.CreateScope(out var db);
+        var parts = new List<object?>
+        {
+            await db.Revisions.CountAsync(), await db.Revisions.MaxAsync(r => (int?)r.Id),
+            await db.Mechanisms.CountAsync(), await db.RoundSeries.CountAsync(), await db.Citations.CountAsync(),
+            await db.ApiTokens.CountAsync(), await db.Users.CountAsync(),
+            await db.SearchDocuments.CountAsync(), await db.SearchDocuments.SumAsync(d => d.Title.Length + (d.Body ?? "").Length),
+        };
+        parts.AddRange(await db.Rounds.IgnoreQueryFilters().OrderBy(r => r.Id).Select(r => new { r.Version, r.DeletedAt }).ToListAsync());
+        parts.AddRange(await db.Statements.IgnoreQueryFilters().OrderBy(r => r.Id).Select(r => new { r.Version, r.DeletedAt }).ToListAsync());
+        parts.AddRange(await db.Topics.IgnoreQueryFilters().OrderBy(r => r.Id).Select(r => new { r.Version, r.DeletedAt }).ToListAsync());
+        parts.AddRange(await db.Sources.IgnoreQueryFilters().OrderBy(r => r.Id).Select(r => new { r.Version, r.DeletedAt }).ToListAsync());
+        return string.Join('|', parts);
     }
 }

@@ -3,7 +3,7 @@ using System.Net;
 namespace DialogueTracker.Tests.Api;
 
 /// <summary>Mechanisms, topics, sources and the merged timeline.</summary>
-public sealed class CatalogueApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class CatalogueApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace DialogueTracker.Tests.Api;
 
-public sealed class StatementsApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class StatementsApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Tests.Api;
 
-public sealed class WriteApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class WriteApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -3,12 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DialogueTracker.Tests.Api;
 using DialogueTracker.Web.Model;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Tests.Caching;
 
-public sealed class CachingTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class CachingTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -79,11 +78,12 @@ public sealed class CachingTests(DialogueTrackerFactory factory) : IClassFixture
 
         // Another connection, as a command-line import in another process would use: no interceptor sees it.
         await using (var scope = factory.CreateScope(out var db))
-        await using (var other = new SqliteConnection(db.Database.GetConnectionString()))
+        await using (var other = System.Data.Common.DbProviderFactories.GetFactory(db.Database.GetDbConnection())!.CreateConnection()!)
         {
+            other.ConnectionString = db.Database.GetConnectionString();
             await other.OpenAsync();
             await using var command = other.CreateCommand();
-            command.CommandText = "UPDATE Topics SET NameEn = 'Child labour (renamed elsewhere)' WHERE Slug = 'child-labour';";
+            command.CommandText = "UPDATE \"Topics\" SET \"NameEn\" = 'Child labour (renamed elsewhere)' WHERE \"Slug\" = 'child-labour';";
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
         }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Tests.Concerns;
 
-public sealed class ConcernEditingTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class ConcernEditingTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private static Dictionary<string, string> NewConcern(string key) => new()
     {

@@ -4,7 +4,7 @@ using DialogueTracker.Tests.Pages;
 
 namespace DialogueTracker.Tests.Concerns;
 
-public sealed class ConcernPagesTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class ConcernPagesTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -6,7 +6,7 @@ using DialogueTracker.Web.Model;
 
 namespace DialogueTracker.Tests.Concerns;
 
-public sealed class ConcernSearchTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class ConcernSearchTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Tests.Concerns;
 
-public sealed class ConcernsApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class ConcernsApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private const string EuPage = "seed-vi-eu-delegation-dialogue-page";
     private const string Article = "seed-en-spokesperson-eu-report-2020";

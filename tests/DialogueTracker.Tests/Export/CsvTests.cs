@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Tests.Export;
 
-public sealed class CsvTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class CsvTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DialogueTracker.Tests.Export;
 
-public sealed class ExportImportTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class ExportImportTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -55,7 +55,7 @@ public sealed class ExportImportTests(DialogueTrackerFactory factory) : IClassFi
                 Assert.Null(problem);
                 Assert.NotEmpty(dataset!.Concerns);
                 await File.WriteAllBytesAsync(file, first);
-                var importer = new DatasetImporter(db, NullLogger<DatasetImporter>.Instance);
+                var importer = new DatasetImporter(db, new SqliteImportDatabase(), NullLogger<DatasetImporter>.Instance);
                 var result = streamedFromFile
                     ? await importer.ImportAsync(DatasetInput.FromFile(file), ImportOptions.Default)
                     : await importer.ImportAsync(dataset, dryRun: false);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DialogueTracker.Tests.Export;
 
-public sealed class ImportPageTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class ImportPageTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private static async Task<AngleSharp.Dom.IDocument> UploadAsync(EditorSession admin, string fileName, string content, bool dryRun)
     {

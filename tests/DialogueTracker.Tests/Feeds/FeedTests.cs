@@ -7,7 +7,7 @@ using Ical.Net;
 
 namespace DialogueTracker.Tests.Feeds;
 
-public sealed class FeedTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class FeedTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
     private readonly HttpClient _client = factory.CreateClient();

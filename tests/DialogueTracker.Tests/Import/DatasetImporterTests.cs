@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DialogueTracker.Tests.Import;
 
-public sealed class DatasetImporterTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class DatasetImporterTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private const string Source = "seed-vi-eu-delegation-dialogue-page";
 

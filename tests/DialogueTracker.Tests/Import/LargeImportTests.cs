@@ -127,7 +127,7 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
         await using var target = await EmptyDatabase.CreateAsync();
 
         await using var db = target.Context();
-        var result = await new DatasetImporter(db, NullLogger<DatasetImporter>.Instance)
+        var result = await new DatasetImporter(db, new SqliteImportDatabase(), NullLogger<DatasetImporter>.Instance)
             .ImportAsync(DatasetInput.FromFile(generated.ExportPath), new ImportOptions { DryRun = true });
 
         Assert.True(result.Succeeded);
@@ -213,7 +213,7 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
     private static async Task<ImportResult> ImportFileAsync(EmptyDatabase target, string path)
     {
         await using var db = target.Context();
-        return await new DatasetImporter(db, NullLogger<DatasetImporter>.Instance)
+        return await new DatasetImporter(db, new SqliteImportDatabase(), NullLogger<DatasetImporter>.Instance)
             .ImportAsync(DatasetInput.FromFile(path), new ImportOptions { Author = new RevisionAuthor(null, "test") });
     }
 

@@ -74,9 +74,9 @@ public sealed class RowInserterTests(DialogueTrackerFactory factory) : IClassFix
         {
             db.Add(make("ef-" + suffix));
             await db.SaveChangesAsync();
-            using (var rows = inserter(db))
+            await using (var rows = inserter(db))
             {
-                rows.Insert(make("row-" + suffix));
+                await rows.InsertAsync(make("row-" + suffix), default);
             }
 
             await transaction.CommitAsync();

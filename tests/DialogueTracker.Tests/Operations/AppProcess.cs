@@ -32,10 +32,26 @@ internal sealed partial class AppProcess : IAsyncDisposable
     public string Output => string.Join('\n', _output);
 
     /// <summary>Starts the app on <paramref name="databasePath"/> and waits until it listens. Rate limits are off: tests drive load.</summary>
-    public static async Task<AppProcess> StartAsync(string databasePath, params string[] settings)
+    public static Task<AppProcess> StartAsync(string databasePath, params string[] settings) =>
+        StartAsync(StartInfo(databasePath, [.. ListenArguments, .. settings]));
+
+    /// <summary>
+    /// Starts the app with the given settings only (another database than a SQLite file) and a home folder of its own, as
+    /// on a machine of its own (nothing shared through files such as ~/.aspnet), and waits until it listens.
+    /// </summary>
+    public static Task<AppProcess> StartWithSettingsAsync(string home, params string[] settings)
     {
-        var app = new AppProcess(Process.Start(StartInfo(databasePath, ["--urls", "http://127.0.0.1:0", "--RateLimiting:WritesPerMinute=0",
-            "--RateLimiting:ReadsPerMinute=0", "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Information", .. settings]))!);
+        var start = StartInfo([.. ListenArguments, .. settings]);
+        start.Environment["HOME"] = home;
+        return StartAsync(start);
+    }
+
+    private static readonly string[] ListenArguments = ["--urls", "http://127.0.0.1:0", "--RateLimiting:WritesPerMinute=0",
+        "--RateLimiting:ReadsPerMinute=0", "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Information"];
+
+    private static async Task<AppProcess> StartAsync(ProcessStartInfo start)
+    {
+        var app = new AppProcess(Process.Start(start)!);
         app._process.OutputDataReceived += (_, e) => app.Receive(e.Data);
         app._process.ErrorDataReceived += (_, e) => app.Receive(e.Data);
         app._process.BeginOutputReadLine();

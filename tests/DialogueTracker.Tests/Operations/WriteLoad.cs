@@ -88,6 +88,14 @@ internal sealed class WriteLoad(Func<HttpClient> createClient, string token, str
     {
         Assert.Equal("ok", await AppProcess.IntegrityCheckAsync(databasePath));
         await using var db = new DialogueDbContext(new DbContextOptionsBuilder<DialogueDbContext>().UseSqlite(AppProcess.Connection(databasePath)).Options);
+        await AssertAllThereAsync(db, prefix, acknowledged);
+    }
+
+    /// <summary>The same checks but the file's integrity, on any database.</summary>
+    public Task AssertAllThereAsync(DialogueDbContext db) => AssertAllThereAsync(db, prefix, [.. Acknowledged]);
+
+    private static async Task AssertAllThereAsync(DialogueDbContext db, string prefix, IReadOnlyCollection<(string Slug, string Summary)> acknowledged)
+    {
         var revisions = await db.Revisions.AsNoTracking()
             .Where(r => r.RecordType == RecordType.Topic && r.RecordKey.StartsWith(prefix))
             .OrderBy(r => r.Id).ToListAsync();

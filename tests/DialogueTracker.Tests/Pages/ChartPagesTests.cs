@@ -1,6 +1,6 @@
 namespace DialogueTracker.Tests.Pages;
 
-public sealed class ChartPagesTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class ChartPagesTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

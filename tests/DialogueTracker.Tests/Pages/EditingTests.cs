@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DialogueTracker.Tests.Pages;
 
-public sealed class EditingTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class EditingTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private static readonly Dictionary<string, string> NewRoundFields = new()
     {

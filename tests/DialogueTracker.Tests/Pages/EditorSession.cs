@@ -5,9 +5,18 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace DialogueTracker.Tests.Pages;
 
 /// <summary>A browser-like client for one person: keeps cookies, reads forms, posts them with their antiforgery token.</summary>
-internal sealed class EditorSession(DialogueTrackerFactory factory)
+internal sealed class EditorSession(HttpClient client)
 {
-    public HttpClient Client { get; } = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public EditorSession(DialogueTrackerFactory factory)
+        : this(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }))
+    {
+    }
+
+    /// <summary>A session across app instances of their own (absolute URLs; cookies are shared between ports of one host).</summary>
+    public static EditorSession AcrossInstances() =>
+        new(new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }));
+
+    public HttpClient Client { get; } = client;
 
     public static async Task<EditorSession> SignedInAsync(DialogueTrackerFactory factory, string role)
     {
@@ -26,8 +35,12 @@ internal sealed class EditorSession(DialogueTrackerFactory factory)
 
     public Task<IDocument> GetPageAsync(string url, HttpStatusCode expected = HttpStatusCode.OK) => Client.GetPageAsync(url, expected);
 
-    /// <summary>Fills the form found by <paramref name="formSelector"/> on <paramref name="url"/>: its current values, changed by <paramref name="values"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, IReadOnlyDictionary<string, string> values, Func<IElement, bool>? keep = null)
+    /// <summary>
+    /// Fills the form found by <paramref name="formSelector"/> on <paramref name="url"/>: its current values, changed by
+    /// <paramref name="values"/>; posts it to its action, or to <paramref name="postTo"/> (another instance's address).
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string url, string formSelector, IReadOnlyDictionary<string, string> values, Func<IElement, bool>? keep = null,
+        Uri? postTo = null)
     {
         var page = await GetPageAsync(url);
         var form = page.QuerySelector(formSelector) ?? throw new InvalidOperationException($"no {formSelector} on {url}");
@@ -59,6 +72,10 @@ internal sealed class EditorSession(DialogueTrackerFactory factory)
         fields.AddRange(values.Select(v => new KeyValuePair<string, string>(v.Key, v.Value)));
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? url : action;
-        return await Client.PostAsync(target, new FormUrlEncodedContent(fields));
+        // On Unix "/path" parses as an absolute file URI: only an http(s) address is another instance's.
+        var address = postTo ?? (Uri.TryCreate(url, UriKind.Absolute, out var pageAddress) && pageAddress.Scheme.StartsWith("http", StringComparison.Ordinal)
+            ? new Uri(pageAddress, target)
+            : new Uri(target, UriKind.Relative));
+        return await Client.PostAsync(address, new FormUrlEncodedContent(fields));
     }
 }

@@ -13,7 +13,9 @@ internal static class HtmlTestExtensions
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var html = await response.Content.ReadAsStringAsync();
         var context = BrowsingContext.New(Configuration.Default);
-        return await context.OpenAsync(request => request.Content(html).Address(new Uri(client.BaseAddress!, url)));
+        // An absolute URL (an app process of its own) needs no base address.
+        var address = client.BaseAddress is null ? new Uri(url) : new Uri(client.BaseAddress, url);
+        return await context.OpenAsync(request => request.Content(html).Address(address));
     }
 
     public static Task<IDocument> ParseAsync(string html) =>

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DialogueTracker.Tests.Pages;
 
-public sealed partial class LocalizationTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public partial class LocalizationTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -4,7 +4,7 @@ using DialogueTracker.Tests.Api;
 namespace DialogueTracker.Tests.Pages;
 
 /// <summary>The pages of single rounds, statements, topics and sources.</summary>
-public sealed class RecordPagesTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class RecordPagesTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

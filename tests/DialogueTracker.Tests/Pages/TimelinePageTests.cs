@@ -2,7 +2,7 @@ using System.Net;
 
 namespace DialogueTracker.Tests.Pages;
 
-public sealed class TimelinePageTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class TimelinePageTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -4,7 +4,7 @@ using DialogueTracker.Tests.Api;
 
 namespace DialogueTracker.Tests.Search;
 
-public sealed class SearchApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class SearchApiTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -2,7 +2,7 @@ using DialogueTracker.Tests.Pages;
 
 namespace DialogueTracker.Tests.Search;
 
-public sealed class SearchPageTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
+public class SearchPageTests(DialogueTrackerFactory factory) : IClassFixture<DialogueTrackerFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace DialogueTracker.Web.Import;
+
+/// <summary>What a large import needs of the database engine beyond EF Core; chosen when the database is registered.</summary>
+public interface IImportDatabase
+{
+    /// <summary>Settings for the length of an import, put back when the result is disposed.</summary>
+    Task<IAsyncDisposable> TuneForImportAsync(DatabaseFacade database, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// At the start of the import's transaction: foreign keys checked at the commit, so rows may go in before what they
+    /// refer to (topic links before their statement); on an engine with row locks, the locks the import will need.
+    /// </summary>
+    Task BeginAsync(DatabaseFacade database, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The first of <paramref name="count"/> consecutive ids for new rows of <paramref name="table"/> (one of the import's
+    /// own tables, not input): never an id a deleted row had, and none that EF Core's own inserts will take.
+    /// </summary>
+    Task<int> ReserveIdsAsync(DatabaseFacade database, string table, int count, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Whether a large batch's search documents are written set-based with the search triggers suspended (SQLite's FTS5
+    /// index; see <see cref="ImportWriter"/>); otherwise the triggers write them row by row.
+    /// </summary>
+    bool BatchesSearchDocuments { get; }
+}
