@@ -25,4 +25,14 @@ public interface IImportDatabase
     /// index; see <see cref="ImportWriter"/>); otherwise the triggers write them row by row.
     /// </summary>
     bool BatchesSearchDocuments { get; }
+
+    /// <summary>
+    /// Where search documents are written by row triggers and not batched (<see cref="BatchesSearchDocuments"/> false):
+    /// stops the triggers writing the documents of the new records of a batch, until
+    /// <see cref="WriteDeferredDocumentsAsync"/> writes them all at once. Returns false where there is nothing to defer.
+    /// </summary>
+    Task<bool> DeferDocumentsAsync(DatabaseFacade database, CancellationToken cancellationToken);
+
+    /// <summary>Writes the search documents of the new records of <paramref name="table"/> with ids first to last, and lets the triggers write again.</summary>
+    Task WriteDeferredDocumentsAsync(DatabaseFacade database, string table, int firstId, int lastId, CancellationToken cancellationToken);
 }

@@ -53,6 +53,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
         }
 
         var suspended = database.BatchesSearchDocuments && sources.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(SourceDocuments, cancellationToken) : null;
+        var deferred = !database.BatchesSearchDocuments && sources.Count >= SearchIndexBatch && await database.DeferDocumentsAsync(db.Database, cancellationToken);
         foreach (var source in sources)
         {
             source.OriginalId = source.Original?.Id;
@@ -64,6 +65,11 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
             // Indexed at once, not at the end: EF Core goes on saving around new sources, and they are few.
             await WriteDocumentsAndResumeAsync(SourceDocuments, suspended, firstId, id - 1, cancellationToken);
             await IndexNewDocumentsAsync(cancellationToken);
+        }
+
+        if (deferred)
+        {
+            await database.WriteDeferredDocumentsAsync(db.Database, SourceDocuments.Table, firstId, id - 1, cancellationToken);
         }
     }
 
@@ -85,6 +91,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
 
         var firstId = await database.ReserveIdsAsync(db.Database, StatementDocuments.Table, statements.Count, cancellationToken);
         var suspended = database.BatchesSearchDocuments && statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(StatementDocuments, cancellationToken) : null;
+        var deferred = !database.BatchesSearchDocuments && statements.Count >= SearchIndexBatch && await database.DeferDocumentsAsync(db.Database, cancellationToken);
         var id = firstId;
         foreach (var statement in statements)
         {
@@ -112,6 +119,11 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
                 SELECT TopicsId, StatementsId * 4 + 1 FROM StatementTopics WHERE StatementsId BETWEEN {firstId} AND {id - 1};
                 """), cancellationToken);
             await WriteDocumentsAndResumeAsync(StatementDocuments, suspended, firstId, id - 1, cancellationToken);
+        }
+
+        if (deferred)
+        {
+            await database.WriteDeferredDocumentsAsync(db.Database, StatementDocuments.Table, firstId, id - 1, cancellationToken);
         }
     }
 

@@ -32,6 +32,12 @@ public sealed class SqliteImportDatabase : IImportDatabase
         return database.SqlQueryRaw<int>(sql, table).SingleAsync(cancellationToken);
     }
 
+    // SQLite batches its documents with its triggers suspended instead (ImportWriter).
+    public Task<bool> DeferDocumentsAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    public Task WriteDeferredDocumentsAsync(DatabaseFacade database, string table, int firstId, int lastId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("SQLite defers no documents.");
+
     private sealed class Restore(DatabaseFacade database, string sql) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync() => await database.ExecuteSqlRawAsync(sql, CancellationToken.None);

@@ -43,6 +43,28 @@ public sealed class PostgresImportDatabase : IImportDatabase
         return first;
     }
 
+    /// <summary>
+    /// The source, statement and topic-link insert triggers stand aside while the transaction's setting is on (migration
+    /// DeferredImportDocuments): one documents function call for a batch instead of one per row.
+    /// </summary>
+    public async Task<bool> DeferDocumentsAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        await database.SqlQueryRaw<string>("SELECT set_config('dialoguetracker.defer_documents', 'on', true) AS \"Value\"").SingleAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task WriteDeferredDocumentsAsync(DatabaseFacade database, string table, int firstId, int lastId, CancellationToken cancellationToken)
+    {
+        var write = table switch
+        {
+            "Statements" => "SELECT dt_statement_documents(ARRAY(SELECT generate_series({0}, {1})))",
+            "Sources" => "SELECT dt_source_documents(ARRAY(SELECT generate_series({0}, {1})))",
+            _ => throw new ArgumentException($"No deferred documents for {table}.", nameof(table)),
+        };
+        await database.SqlQueryRaw<string>("SELECT set_config('dialoguetracker.defer_documents', 'off', true) AS \"Value\"").SingleAsync(cancellationToken);
+        await database.ExecuteSqlRawAsync(write, [firstId, lastId], cancellationToken);
+    }
+
     private sealed class NothingToRestore : IAsyncDisposable
     {
         public static readonly NothingToRestore Instance = new();
