@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# Load benchmark (issue 7): publishes a Release build, generates a large synthetic database (100,000 statements,
+# Load benchmark (issues 7 and 11): publishes a Release build, generates a large synthetic database (100,000 statements,
 # 2,000 rounds, 300 topics), starts the app on 127.0.0.1 and drives each page and API read with wrk at 32 connections,
 # beside a small static file as the baseline: the most this framework serves on this machine.
-# Usage: bench/run.sh  (STATEMENTS, ROUNDS, TOPICS, DURATION=10s, CONNECTIONS=32, PORT=5082 change the defaults)
+# Usage: bench/run.sh [--provider sqlite|postgres]  (STATEMENTS, ROUNDS, TOPICS, DURATION=10s, CONNECTIONS=32,
+# PORT=5082 change the defaults)
+# With --provider postgres it starts a throwaway PostgreSQL cluster (Debian's postgresql; run as root, as CI does),
+# moves the generated database into it with the app's own export and import, and measures one app instance, then two
+# behind nginx sharing a Redis output cache (Debian's nginx and redis-server).
 # Needs wrk (apt-get install -y wrk). Everything it makes goes in a temporary folder, removed at the end.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+
+PROVIDER=sqlite
+if [ "${1:-}" = "--provider" ]; then PROVIDER=${2:-}; fi
+case $PROVIDER in sqlite|postgres) ;; *) echo "Usage: bench/run.sh [--provider sqlite|postgres]" >&2; exit 2 ;; esac
 
 STATEMENTS=${STATEMENTS:-100000}
 ROUNDS=${ROUNDS:-2000}
@@ -16,8 +24,15 @@ PORT=${PORT:-5082}
 URL="http://127.0.0.1:$PORT"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+if [ "$PROVIDER" = postgres ]; then
+  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$PG_BIN" ] || { echo "PostgreSQL is missing: apt-get install -y postgresql" >&2; exit 1; }
+  command -v redis-server >/dev/null || { echo "Redis is missing: apt-get install -y redis-server" >&2; exit 1; }
+  command -v nginx >/dev/null || { echo "nginx is missing: apt-get install -y nginx" >&2; exit 1; }
+fi
 
 describe_machine
+echo "Provider: $PROVIDER"
 
 publish_app
 
@@ -25,25 +40,65 @@ echo "== Generate $STATEMENTS statements, $ROUNDS rounds, $TOPICS topics"
 dotnet "$WORK/app/DialogueTracker.Web.dll" generate --statements "$STATEMENTS" --rounds "$ROUNDS" --topics "$TOPICS" --db "$WORK/bench.db"
 echo "Database: $(du -h "$WORK/bench.db" | cut -f1)"
 
-# The published app on the benchmark database, as deployed: output cache and rate limits on, except the per-address
+# The app's settings for the benchmark database, as deployed: output cache and rate limits on, except the per-address
 # read limit (wrk is one address). Request logging goes to Warning so console writes stay out of the measurement.
-start_server() {
-  (cd "$WORK/app" && exec dotnet DialogueTracker.Web.dll --urls "$URL" \
-    --ConnectionStrings:DialogueTracker="Data Source=$WORK/bench.db" \
-    --RateLimiting:ReadsPerMinute=0 --Serilog:MinimumLevel:Default=Warning) >"$WORK/server.log" 2>&1 &
+DATABASE=(--ConnectionStrings:DialogueTracker="Data Source=$WORK/bench.db")
+COMMON=(--RateLimiting:ReadsPerMinute=0 --Serilog:MinimumLevel:Default=Warning)
+SERVERS=()
+EXTRA_PIDS=()
+
+# Starts an instance on a port with extra settings; its pid goes in SERVERS.
+start_instance() {
+  local port=$1; shift
+  (cd "$WORK/app" && exec dotnet DialogueTracker.Web.dll --urls "http://127.0.0.1:$port" "${DATABASE[@]}" "${COMMON[@]}" "$@") \
+    >"$WORK/server-$port.log" 2>&1 &
+  SERVERS+=($!)
   SERVER=$!
 }
 
-# Start to first 200 on the existing database: the clock starts just before the process does.
-START_NS=$(date +%s%N)
-start_server
-until curl -sf -o /dev/null "$URL/"; do
-  if ! kill -0 "$SERVER" 2>/dev/null; then echo "The app did not start:" >&2; cat "$WORK/server.log" >&2; exit 1; fi
-  sleep 0.01
-done
-STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+wait_for() {
+  local url=$1 pid=$2 log=$3
+  until curl -sf -o /dev/null "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "Did not start ($url):" >&2; cat "$log" >&2; exit 1; fi
+    sleep 0.01
+  done
+}
 
-TOPIC=$(curl -sf "$URL/api/v1/topics" | python3 -c 'import json,sys; print(next(t["slug"] for t in json.load(sys.stdin)["items"] if t["slug"] == "death-penalty"))' 2>/dev/null || echo death-penalty)
+stop_all() {
+  for pid in "${SERVERS[@]}" "${EXTRA_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  SERVERS=(); EXTRA_PIDS=(); SERVER=""
+  if [ -n "${PG_DATA:-}" ]; then su postgres -c "$PG_BIN/pg_ctl -D $PG_DATA stop -m fast" >/dev/null 2>&1 || true; PG_DATA=""; fi
+}
+trap 'stop_all; cleanup' EXIT
+
+free_port() {
+  local port=$((20000 + RANDOM % 20000))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}
+
+if [ "$PROVIDER" = postgres ]; then
+  echo "== PostgreSQL: a throwaway cluster, filled with the app's export and import"
+  PG_PORT=$(free_port)
+  PG_DATA="$WORK/pg/data"
+  mkdir -p "$WORK/pg" && chown postgres "$WORK/pg" && chmod 755 "$WORK"
+  su postgres -c "$PG_BIN/initdb -D $PG_DATA -A trust -U postgres --encoding=UTF8 --locale=C.UTF-8" >"$WORK/pg-initdb.log" 2>&1
+  su postgres -c "$PG_BIN/pg_ctl -D $PG_DATA -o '-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=300' -l $WORK/pg/server.log start" >/dev/null
+  until "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT"; do sleep 0.1; done
+  "$PG_BIN/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -c "CREATE DATABASE dialoguetracker"
+  EXPORT_PORT=$(free_port)
+  start_instance "$EXPORT_PORT"
+  wait_for "http://127.0.0.1:$EXPORT_PORT/health/live" "$SERVER" "$WORK/server-$EXPORT_PORT.log"
+  curl -sf -o "$WORK/export.json" "http://127.0.0.1:$EXPORT_PORT/api/v1/export"
+  stop_all_servers() { for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; SERVERS=(); SERVER=""; }
+  stop_all_servers
+  DATABASE=(--Database:Provider=Postgres --ConnectionStrings:DialogueTracker="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=dialoguetracker")
+  start=$(date +%s)
+  dotnet "$WORK/app/DialogueTracker.Web.dll" import "${DATABASE[@]}" --Serilog:MinimumLevel:Default=Warning "$WORK/export.json"
+  echo "Imported into PostgreSQL in $(( $(date +%s) - start )) s"
+fi
+
+TOPIC=death-penalty
 
 # name|path or lua script spec. Record pages walk many ids; the rest repeat one URL, as a popular link is repeated.
 ENDPOINTS=(
@@ -63,36 +118,86 @@ ENDPOINTS=(
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 } printf "%.2f", v }'; }
 
 drive() {
-  local spec=$1 duration=$2
+  local base=$1 spec=$2 duration=$3
   if [[ $spec == ids:* ]]; then
     IFS=: read -r _ template max <<<"$spec"
-    PATH_TEMPLATE="$template" MAX_ID="$max" wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency -s bench/ids.lua "$URL"
+    PATH_TEMPLATE="$template" MAX_ID="$max" wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency -s bench/ids.lua "$base"
   else
-    wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency "$URL$spec"
+    wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency "$base$spec"
   fi
 }
 
-echo "== Load: wrk -t2 -c$CONNECTIONS -d$DURATION per endpoint, after a 3 s warm-up each"
-printf "| %-42s | %10s | %9s | %9s | %9s | %6s |\n" "Endpoint" "requests/s" "p50 (ms)" "p99 (ms)" "non-2xx" "ratio"
-printf "|%s|%s|%s|%s|%s|%s|\n" "--------------------------------------------" "------------" "-----------" "-----------" "-----------" "--------"
-BASELINE=""
-for entry in "${ENDPOINTS[@]}"; do
-  name=${entry%%|*}; spec=${entry#*|}
-  drive "$spec" 3s >/dev/null
-  out=$(drive "$spec" "$DURATION")
-  rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
-  p50=$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)
-  errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out"); errors=${errors:-0}
-  BASELINE=${BASELINE:-$rps}
-  ratio=$(awk -v r="$rps" -v b="$BASELINE" 'BEGIN { printf "%.0f%%", 100 * r / b }')
-  printf "| %-42s | %10.0f | %9s | %9s | %9s | %6s |\n" "$name" "$rps" "$p50" "$p99" "$errors" "$ratio"
-done
+# Every endpoint against one base address, as a table.
+measure() {
+  local base=$1
+  echo "== Load: wrk -t2 -c$CONNECTIONS -d$DURATION per endpoint, after a 3 s warm-up each ($2)"
+  printf "| %-42s | %10s | %9s | %9s | %9s | %6s |\n" "Endpoint" "requests/s" "p50 (ms)" "p99 (ms)" "non-2xx" "ratio"
+  printf "|%s|%s|%s|%s|%s|%s|\n" "--------------------------------------------" "------------" "-----------" "-----------" "-----------" "--------"
+  local baseline=""
+  for entry in "${ENDPOINTS[@]}"; do
+    name=${entry%%|*}; spec=${entry#*|}
+    drive "$base" "$spec" 3s >/dev/null
+    out=$(drive "$base" "$spec" "$DURATION")
+    rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out" | to_ms)
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out" | to_ms)
+    errors=$(awk '/Non-2xx or 3xx responses:/ {print $5}' <<<"$out"); errors=${errors:-0}
+    baseline=${baseline:-$rps}
+    ratio=$(awk -v r="$rps" -v b="$baseline" 'BEGIN { printf "%.0f%%", 100 * r / b }')
+    printf "| %-42s | %10.0f | %9s | %9s | %9s | %6s |\n" "$name" "$rps" "$p50" "$p99" "$errors" "$ratio"
+  done
+  echo
+  for pid in "${SERVERS[@]}"; do
+    echo "Server $pid memory after the load: $(awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2 / 1024}' "/proc/$pid/status")(VmHWM is the peak)"
+  done
+}
 
-echo
-echo "Server memory after the load: $(awk '/VmRSS|VmHWM/ {printf "%s %d MB  ", $1, $2 / 1024}' "/proc/$SERVER/status")(VmHWM is the peak)"
+# One instance. Start to first 200 on the existing database: the clock starts just before the process does.
+START_NS=$(date +%s%N)
+start_instance "$PORT"
+wait_for "$URL/" "$SERVER" "$WORK/server-$PORT.log"
+STARTUP_MS=$(( ($(date +%s%N) - START_NS) / 1000000 ))
+
+measure "$URL" "one instance, $PROVIDER"
 echo "Start to first 200 on the existing database: $STARTUP_MS ms"
 for page in "/" "/?page=2"; do
   echo "Timeline $page: $(curl -s -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$URL$page") bytes with Brotli, $(curl -s -o /dev/null -w '%{size_download}' "$URL$page") bytes uncompressed"
 done
+
+if [ "$PROVIDER" = postgres ]; then
+  # Two instances behind nginx, one output cache in Redis, as in deploy/.
+  for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  SERVERS=()
+  REDIS_PORT=$(free_port)
+  redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
+  EXTRA_PIDS+=($!)
+  until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+  A=$(free_port); start_instance "$A" --ConnectionStrings:Redis="127.0.0.1:$REDIS_PORT"; wait_for "http://127.0.0.1:$A/health/ready" "$SERVER" "$WORK/server-$A.log"
+  B=$(free_port); start_instance "$B" --ConnectionStrings:Redis="127.0.0.1:$REDIS_PORT"; wait_for "http://127.0.0.1:$B/health/ready" "$SERVER" "$WORK/server-$B.log"
+  NGINX_PORT=$(free_port)
+  mkdir -p "$WORK/nginx"
+  cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes 1;
+error_log $WORK/nginx/error.log;
+pid $WORK/nginx/nginx.pid;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  upstream dialoguetracker { server 127.0.0.1:$A; server 127.0.0.1:$B; keepalive 64; }
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / {
+      proxy_pass http://dialoguetracker;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host \$host;
+    }
+  }
+}
+EOF
+  nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" -g 'daemon off;' >"$WORK/nginx/out.log" 2>&1 &
+  EXTRA_PIDS+=($!)
+  until curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/health/live"; do sleep 0.1; done
+  measure "http://127.0.0.1:$NGINX_PORT" "two instances behind nginx, one Redis output cache, postgres"
+fi
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
