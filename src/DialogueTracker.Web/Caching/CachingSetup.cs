@@ -32,6 +32,9 @@ public static class CachingSetup
                 .SetVaryByRouteValue("id", "slug")
                 .VaryByValue(_ => new("culture", CultureInfo.CurrentUICulture.Name))
                 .AddPolicy<DatabaseChangePolicy>()
+                // Each miss is rendered by its own request: with locking, requests for a page being rendered wait for that
+                // render and get its failure when its client goes away (dotnet/aspnetcore#52310, fixed in .NET 11 only).
+                .SetLocking(false)
                 .Tag(RecordsTag)
                 .Expire(TimeSpan.FromMinutes(Math.Max(minutes, 1))));
         });
