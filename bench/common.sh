@@ -22,3 +22,10 @@ publish_app() {
   echo "== Publish (Release, ReadyToRun for linux-x64)"
   dotnet publish src/DialogueTracker.Web -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/app" --nologo -v quiet >/dev/null
 }
+
+# A port nobody listens on, from a random start.
+free_port() {
+  local port=$((20000 + RANDOM % 20000))
+  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  echo "$port"
+}

@@ -18,12 +18,6 @@ publish_app
 echo "== Generate $STATEMENTS statements"
 dotnet "$WORK/app/DialogueTracker.Web.dll" generate --statements "$STATEMENTS" --db "$WORK/source.db"
 
-# A port nobody listens on, from a random start.
-free_port() {
-  local port=$((20000 + RANDOM % 20000))
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
 
 # Starts the published app on a database, one request at a time allowed as fast as it likes.
 start_server() {

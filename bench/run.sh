@@ -64,18 +64,17 @@ wait_for() {
   done
 }
 
+stop_pids() { for pid in "$@"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
+
+# The app instances only (the database, Redis and nginx stay).
+stop_instances() { stop_pids "${SERVERS[@]}"; SERVERS=(); SERVER=""; }
+
 stop_all() {
-  for pid in "${SERVERS[@]}" "${EXTRA_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  SERVERS=(); EXTRA_PIDS=(); SERVER=""
+  stop_instances
+  stop_pids "${EXTRA_PIDS[@]}"; EXTRA_PIDS=()
   if [ -n "${PG_DATA:-}" ]; then su postgres -c "$PG_BIN/pg_ctl -D $PG_DATA stop -m fast" >/dev/null 2>&1 || true; PG_DATA=""; fi
 }
 trap 'stop_all; cleanup' EXIT
-
-free_port() {
-  local port=$((20000 + RANDOM % 20000))
-  while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
-  echo "$port"
-}
 
 if [ "$PROVIDER" = postgres ]; then
   echo "== PostgreSQL: a throwaway cluster, filled with the app's export and import"
@@ -90,8 +89,7 @@ if [ "$PROVIDER" = postgres ]; then
   start_instance "$EXPORT_PORT"
   wait_for "http://127.0.0.1:$EXPORT_PORT/health/live" "$SERVER" "$WORK/server-$EXPORT_PORT.log"
   curl -sf -o "$WORK/export.json" "http://127.0.0.1:$EXPORT_PORT/api/v1/export"
-  stop_all_servers() { for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; SERVERS=(); SERVER=""; }
-  stop_all_servers
+  stop_instances
   DATABASE=(--Database:Provider=Postgres --ConnectionStrings:DialogueTracker="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=dialoguetracker")
   start=$(date +%s)
   dotnet "$WORK/app/DialogueTracker.Web.dll" import "${DATABASE[@]}" --Serilog:MinimumLevel:Default=Warning "$WORK/export.json"
@@ -166,8 +164,7 @@ done
 
 if [ "$PROVIDER" = postgres ]; then
   # Two instances behind nginx, one output cache in Redis, as in deploy/.
-  for pid in "${SERVERS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
-  SERVERS=()
+  stop_instances
   REDIS_PORT=$(free_port)
   redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --dir "$WORK" >"$WORK/redis.log" 2>&1 &
   EXTRA_PIDS+=($!)
