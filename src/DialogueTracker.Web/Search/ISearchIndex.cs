@@ -11,12 +11,6 @@ public interface ISearchIndex
     Task<long> VersionAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// The documents matching every term; a query to compose further, not yet run. Scoring costs time for every
-    /// match, so only with <paramref name="ranked"/> is <see cref="SearchMatch.Score"/> computed (otherwise 0).
-    /// </summary>
-    IQueryable<SearchMatch> Match(IReadOnlyList<SearchTerm> terms, bool ranked);
-
-    /// <summary>
     /// The ids of the documents matching every term, in ascending order, without scoring them. With
     /// <paramref name="titlesOnly"/>, only documents whose title holds every term.
     /// </summary>

@@ -36,20 +36,6 @@ public sealed class PostgresSearchIndex(DialogueDbContext db) : ISearchIndex
         WithCommandAsync("SELECT \"Version\" FROM \"SearchIndexVersion\"", async command =>
             Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture), cancellationToken);
 
-    public IQueryable<SearchMatch> Match(IReadOnlyList<SearchTerm> terms, bool ranked)
-    {
-        var query = ToTsQuery(terms, titlesOnly: false);
-        return ranked
-            ? db.Database.SqlQuery<SearchMatch>($"""
-                SELECT "Id" AS "DocumentId", ts_rank({Weights}::float4[], "SearchVector", to_tsquery({Configuration}::regconfig, {query}), 1)::float8 AS "Score"
-                FROM "SearchDocuments" WHERE "SearchVector" @@ to_tsquery({Configuration}::regconfig, {query})
-                """)
-            : db.Database.SqlQuery<SearchMatch>($"""
-                SELECT "Id" AS "DocumentId", 0.0::float8 AS "Score" FROM "SearchDocuments"
-                WHERE "SearchVector" @@ to_tsquery({Configuration}::regconfig, {query})
-                """);
-    }
-
     public Task<long[]> MatchIdsAsync(IReadOnlyList<SearchTerm> terms, bool titlesOnly, CancellationToken cancellationToken) =>
         WithCommandAsync($"""
             SELECT "Id" FROM "SearchDocuments", to_tsquery('{Configuration}', @query) query

@@ -24,20 +24,6 @@ public sealed class SqliteSearchIndex(DialogueDbContext db) : ISearchIndex
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
         }, cancellationToken);
 
-    public IQueryable<SearchMatch> Match(IReadOnlyList<SearchTerm> terms, bool ranked)
-    {
-        var expression = ToFts5(terms);
-        if (!ranked)
-        {
-            return db.Database.SqlQuery<SearchMatch>(
-                $"SELECT rowid AS DocumentId, 0.0 AS Score FROM SearchIndex WHERE SearchIndex MATCH {expression}");
-        }
-
-        // bm25 is lower for better matches; negated so that callers sort by a score where higher is better.
-        return db.Database.SqlQuery<SearchMatch>(
-            $"SELECT rowid AS DocumentId, -bm25(SearchIndex, 4.0, 1.0, 2.0) AS Score FROM SearchIndex WHERE SearchIndex MATCH {expression}");
-    }
-
     public Task<long[]> MatchIdsAsync(IReadOnlyList<SearchTerm> terms, bool titlesOnly, CancellationToken cancellationToken) =>
         WithConnectionAsync(connection =>
         {
