@@ -53,7 +53,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
         }
 
         var suspended = database.BatchesSearchDocuments && sources.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(SourceDocuments, cancellationToken) : null;
-        var deferred = !database.BatchesSearchDocuments && sources.Count >= SearchIndexBatch && await database.DeferDocumentsAsync(db.Database, cancellationToken);
+        var deferred = sources.Count >= SearchIndexBatch && await database.DeferDocumentsAsync(db.Database, cancellationToken);
         foreach (var source in sources)
         {
             source.OriginalId = source.Original?.Id;
@@ -91,7 +91,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
 
         var firstId = await database.ReserveIdsAsync(db.Database, StatementDocuments.Table, statements.Count, cancellationToken);
         var suspended = database.BatchesSearchDocuments && statements.Count >= SearchIndexBatch ? await SuspendSearchTriggersAsync(StatementDocuments, cancellationToken) : null;
-        var deferred = !database.BatchesSearchDocuments && statements.Count >= SearchIndexBatch && await database.DeferDocumentsAsync(db.Database, cancellationToken);
+        var deferred = statements.Count >= SearchIndexBatch && await database.DeferDocumentsAsync(db.Database, cancellationToken);
         var id = firstId;
         foreach (var statement in statements)
         {
