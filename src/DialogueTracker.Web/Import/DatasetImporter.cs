@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Model;
 using Microsoft.EntityFrameworkCore;
@@ -30,23 +31,13 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
     public async Task<ImportResult> ImportAsync(DatasetInput input, ImportOptions options, CancellationToken cancellationToken = default)
     {
         _options = options;
-        _touched.Clear();
-        _newStatements.Clear();
-        _written.Clear();
-        _references = null;
-        (_added, _changed) = (0, 0);
-        var (problems, others) = await ValidateAsync(input, cancellationToken);
-        if (problems.Count > 0)
-        {
-            return new ImportResult(problems, 0, 0);
-        }
 
         // The connection is held for the whole import, so settings made for it stay on it and are put back on it.
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var tuning = await importDatabase.TuneForImportAsync(db.Database, cancellationToken);
-            return await WriteAsync(input, others, cancellationToken);
+            return await ImportInOnePassAsync(input, cancellationToken) ?? await ImportInTwoPassesAsync(input, cancellationToken);
         }
         finally
         {
@@ -54,8 +45,166 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
         }
     }
 
-    /// <summary>Writes a checked dataset in one transaction: the records other than statements whole, then statements part by part.</summary>
-    private async Task<ImportResult> WriteAsync(DatasetInput input, Dataset others, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the input once: it is checked part by part on another thread, a part or two ahead of the writing, and each
+    /// part is written as soon as everything checked so far is sound. A problem anywhere stops the writing; the check
+    /// goes on to the end, so every problem is reported, and the transaction is rolled back. Returns null, having
+    /// written nothing, when the input's order does not allow this (a record refers to one further on, or records other
+    /// than statements and concerns come after statements) and it is otherwise sound: it is then read twice.
+    /// </summary>
+    private async Task<ImportResult?> ImportInOnePassAsync(DatasetInput input, CancellationToken cancellationToken)
+    {
+        Reset();
+        var validator = new DatasetValidator(await LoadExistingKeysAsync(cancellationToken));
+        var checkedParts = Channel.CreateBounded<CheckedPart>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var referencesWritten = new TaskCompletionSource<(References, IReadOnlySet<string>)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var checking = Task.Run(() => CheckAheadAsync(input, validator, checkedParts.Writer, referencesWritten.Task, stop.Token), stop.Token);
+        try
+        {
+            return await WriteAsync(
+                checkedParts.Reader.ReadAllAsync(cancellationToken),
+                othersWritten: async () => referencesWritten.TrySetResult((await LoadReferencesAsync(cancellationToken), await StatementKeysAsync(cancellationToken))),
+                finishCheck: async () =>
+                {
+                    var (concerns, forwardedAll) = await checking;
+                    var problems = await FinishCheckAsync(validator, concerns, cancellationToken);
+                    return new CheckedInput(problems, concerns, ReadAgain: problems.Count == 0 && !forwardedAll);
+                },
+                cancellationToken);
+        }
+        finally
+        {
+            // The writing may have stopped first (a conflict, the database), and the check is stopped with it; what the
+            // check met on its own (broken JSON) the writing met too, through the channel.
+            await stop.CancelAsync();
+            try
+            {
+                await checking;
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or System.Text.Json.JsonException or ChannelClosedException)
+            {
+            }
+        }
+    }
+
+    /// <summary>The whole input checked first, without writing; then read again and written.</summary>
+    private async Task<ImportResult> ImportInTwoPassesAsync(DatasetInput input, CancellationToken cancellationToken)
+    {
+        Reset();
+        var (problems, others) = await ValidateAsync(input, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return new ImportResult(problems, 0, 0);
+        }
+
+        var statements = input.ReadAsync(DatasetSections.Statements, cancellationToken).Where(part => part.Statements.Count > 0);
+        var parts = statements.Prepend(others).Select(part => new CheckedPart(part));
+        var written = await WriteAsync(parts, othersWritten: () => Task.CompletedTask,
+            finishCheck: () => Task.FromResult(new CheckedInput([], others.Concerns, ReadAgain: false)), cancellationToken);
+        return written!;
+    }
+
+    /// <summary>
+    /// Runs on its own thread: reads the input, checks each part, and hands on what may be written: first the records
+    /// other than statements, whole, then the statements part by part. Returns the concerns (checked last, once the
+    /// statements they name are known) and whether every part was handed on. New statements go mapped, with their
+    /// snapshots, once the records they refer to are written: that work is done here, beside the writing.
+    /// </summary>
+    private static async Task<(List<ConcernRecord> Concerns, bool ForwardedAll)> CheckAheadAsync(
+        DatasetInput input, DatasetValidator validator, ChannelWriter<CheckedPart> forward,
+        Task<(References, IReadOnlySet<string>)> referencesWritten, CancellationToken cancellationToken)
+    {
+        var others = new Dataset();
+        var concerns = new List<ConcernRecord>();
+        var forwarding = true;
+        var othersSent = false;
+        try
+        {
+            await foreach (var part in input.ReadAsync(DatasetSections.All, cancellationToken))
+            {
+                validator.Add(part with { Concerns = [] });
+                concerns.AddRange(part.Concerns);
+                var hasOthers = part.Sources.Count + part.Topics.Count + part.Mechanisms.Count + part.Rounds.Count > 0;
+                if (othersSent && hasOthers)
+                {
+                    // The statements already written were written without these.
+                    forwarding = false;
+                }
+                else if (!othersSent)
+                {
+                    others.Sources.AddRange(part.Sources);
+                    others.Topics.AddRange(part.Topics);
+                    others.Mechanisms.AddRange(part.Mechanisms);
+                    others.Rounds.AddRange(part.Rounds);
+                }
+
+                if (part.Statements.Count == 0 || !forwarding)
+                {
+                    continue;
+                }
+
+                forwarding = validator.IsSoundSoFar();
+                if (forwarding)
+                {
+                    if (!othersSent)
+                    {
+                        await forward.WriteAsync(new CheckedPart(others), cancellationToken);
+                        othersSent = true;
+                    }
+
+                    var (references, existingKeys) = await referencesWritten.WaitAsync(cancellationToken);
+                    var statements = new Dataset { Format = part.Format, Statements = part.Statements };
+                    await forward.WriteAsync(new CheckedPart(statements, MapNewStatements(part.Statements, references, existingKeys)), cancellationToken);
+                }
+            }
+
+            if (forwarding && !othersSent && validator.IsSoundSoFar())
+            {
+                await forward.WriteAsync(new CheckedPart(others), cancellationToken);
+                othersSent = true;
+            }
+
+            forward.Complete();
+            return (concerns, forwarding && othersSent);
+        }
+        catch (Exception ex)
+        {
+            // Broken JSON, or the import cancelled: the writing side meets it as it reads on.
+            forward.TryComplete(ex);
+            throw;
+        }
+    }
+
+    /// <summary>The checks that need the whole input, the concerns' among them; every problem found.</summary>
+    private async Task<IReadOnlyList<ImportProblem>> FinishCheckAsync(DatasetValidator validator, List<ConcernRecord> concerns, CancellationToken cancellationToken)
+    {
+        validator.KnowStatements(await ExistingStatementKeysAsync(concerns, cancellationToken));
+        validator.Add(new Dataset { Concerns = concerns });
+        return validator.Finish();
+    }
+
+    private void Reset()
+    {
+        _touched.Clear();
+        _newStatements.Clear();
+        _written.Clear();
+        _references = null;
+        (_added, _changed) = (0, 0);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>What the check of the whole input found, once the writing has had every part it was given.</summary>
+    private sealed record CheckedInput(IReadOnlyList<ImportProblem> Problems, List<ConcernRecord> Concerns, bool ReadAgain);
+
+    /// <summary>
+    /// Writes in one transaction, all or nothing: the first part holds the records other than statements, applied whole
+    /// (they are few beside statements and may refer to one another in any order); the parts after it, statements.
+    /// Then the check of the whole input decides: any problem, and nothing is written; otherwise the concerns go in and
+    /// it commits. Returns null, having written nothing, when the check says the input must be read again.
+    /// </summary>
+    private async Task<ImportResult?> WriteAsync(
+        IAsyncEnumerable<CheckedPart> parts, Func<Task> othersWritten, Func<Task<CheckedInput>> finishCheck, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var writer = new ImportWriter(db, importDatabase);
@@ -65,35 +214,54 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             // are checked at the commit.
             await importDatabase.BeginAsync(db.Database, cancellationToken);
 
-            // Sources, topics, mechanisms and rounds are few beside statements and may refer to one another in any
-            // order, so they are applied whole, as the check kept them; then statements, read again part by part.
-            var sources = await ApplySourcesAsync(others.Sources, writer, cancellationToken);
-            var topics = await ApplyTopicsAsync(others.Topics, sources, cancellationToken);
-            var mechanisms = await ApplyMechanismsAsync(others.Mechanisms, sources, cancellationToken);
-            await ApplyRoundsAsync(others.Rounds, mechanisms, topics, sources, cancellationToken);
-            if (await SaveAsync(writer, cancellationToken) is { } conflicts)
+            var first = true;
+            await foreach (var part in parts)
             {
-                return await AbandonAsync(transaction, conflicts, isConflict: true, cancellationToken);
-            }
-
-            await foreach (var part in input.ReadAsync(DatasetSections.Statements, cancellationToken))
-            {
-                if (part.Statements.Count == 0)
+                if (first)
                 {
+                    first = false;
+                    var others = part.Records;
+                    var sources = await ApplySourcesAsync(others.Sources, writer, cancellationToken);
+                    var topics = await ApplyTopicsAsync(others.Topics, sources, cancellationToken);
+                    var mechanisms = await ApplyMechanismsAsync(others.Mechanisms, sources, cancellationToken);
+                    await ApplyRoundsAsync(others.Rounds, mechanisms, topics, sources, cancellationToken);
+                    // Rounds' search documents are written set-based when every round is new (into a new database).
+                    var rounds = _touched.Where(t => t.Type == RecordType.Round).ToList();
+                    var roundDocuments = rounds.All(t => t.Before is null) ? await writer.SuspendRoundDocumentsAsync(rounds.Count, cancellationToken) : null;
+                    if (await SaveAsync(writer, cancellationToken) is { } conflicts)
+                    {
+                        return await AbandonAsync(transaction, conflicts, isConflict: true, cancellationToken);
+                    }
+
+                    if (roundDocuments is not null)
+                    {
+                        var ids = rounds.Select(t => t.Entity.Id).ToList();
+                        await writer.WriteRoundDocumentsAsync(roundDocuments, ids.Min(), ids.Max(), cancellationToken);
+                    }
+
+                    await othersWritten();
                     continue;
                 }
 
-                await ApplyStatementsAsync(part.Statements, cancellationToken);
+                await ApplyStatementsAsync(part, cancellationToken);
                 if (await SaveAsync(writer, cancellationToken) is { } statementConflicts)
                 {
                     return await AbandonAsync(transaction, statementConflicts, isConflict: true, cancellationToken);
                 }
             }
 
-            // Concerns name rounds and statements, so they come last; they are few, and go through EF Core whole.
-            if (others.Concerns.Count > 0)
+            var check = await finishCheck();
+            if (check.Problems.Count > 0 || check.ReadAgain)
             {
-                await ApplyConcernsAsync(others.Concerns, cancellationToken);
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return check.ReadAgain ? null : new ImportResult(check.Problems, 0, 0);
+            }
+
+            // Concerns name rounds and statements, so they come last; they are few, and go through EF Core whole.
+            if (check.Concerns.Count > 0)
+            {
+                await ApplyConcernsAsync(check.Concerns, cancellationToken);
                 if (await SaveAsync(writer, cancellationToken) is { } concernConflicts)
                 {
                     return await AbandonAsync(transaction, concernConflicts, isConflict: true, cancellationToken);
@@ -101,6 +269,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             }
 
             await writer.IndexNewDocumentsAsync(cancellationToken);
+            await importDatabase.CheckBeforeCommitAsync(db.Database, cancellationToken);
             if (_options.DryRun)
             {
                 await transaction.RollbackAsync(cancellationToken);
@@ -128,7 +297,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
         }
         catch (System.Text.Json.JsonException ex)
         {
-            // The file changed between the check and the write.
+            // Broken JSON met while writing (the check reads ahead), or a file that changed between two reads.
             return await AbandonAsync(transaction, [DatasetReader.ToProblem(ex)], isConflict: false, cancellationToken);
         }
     }
@@ -435,8 +604,21 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
     /// Applies one part of the statements. What they refer to is loaded for the part (the rounds, topics and sources
     /// are in the database by now); new statements are kept out of change tracking and written by the <see cref="ImportWriter"/>.
     /// </summary>
-    private async Task ApplyStatementsAsync(List<StatementRecord> records, CancellationToken cancellationToken)
+    private async Task ApplyStatementsAsync(CheckedPart part, CancellationToken cancellationToken)
     {
+        if (part.New is { } mapped)
+        {
+            // Mapped and snapshotted by the check, on its own thread (see CheckAheadAsync).
+            foreach (var (statement, snapshot) in mapped)
+            {
+                _newStatements.Add(statement);
+                Touch(RecordType.Statement, statement.Key, statement, isNew: true, () => snapshot);
+            }
+
+            return;
+        }
+
+        var records = part.Records.Statements;
         var keys = records.Select(s => s.Key!).ToList();
         var roundKeys = records.Where(s => s.Round is not null).Select(s => s.Round!).Distinct().ToList();
         var sourceKeys = records.SelectMany(s => s.Citations).Select(c => c.Source!).Distinct().ToList();
@@ -447,25 +629,18 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             .Include(s => s.Citations).ThenInclude(c => c.Source)
             .Where(s => EF.Parameter(existing).Contains(s.Key))
             .ToDictionaryAsync(s => s.Key, cancellationToken);
-        Dictionary<string, Round> rounds;
-        Dictionary<string, Source> sources;
-        Dictionary<string, Topic> topics;
+        References references;
         if (statements.Count > 0)
         {
             // Changed statements are saved by EF Core, so what they refer to is loaded tracked, for this part.
-            rounds = await db.Rounds.IgnoreQueryFilters().Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken);
-            sources = await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(sourceKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken);
-            topics = await db.Topics.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken);
+            references = new References(
+                await db.Rounds.IgnoreQueryFilters().Where(r => EF.Parameter(roundKeys).Contains(r.Key)).ToDictionaryAsync(r => r.Key, cancellationToken),
+                await db.Sources.IgnoreQueryFilters().Where(s => EF.Parameter(sourceKeys).Contains(s.Key)).ToDictionaryAsync(s => s.Key, cancellationToken),
+                await db.Topics.IgnoreQueryFilters().ToDictionaryAsync(t => t.Slug, cancellationToken));
         }
         else
         {
-            // New statements only need the ids of what they refer to (the writer writes them): loaded untracked, once
-            // for the whole import, as they are all in the database before the first statement.
-            _references ??= new References(
-                await db.Rounds.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(r => r.Key, cancellationToken),
-                await db.Sources.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(s => s.Key, cancellationToken),
-                await db.Topics.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(t => t.Slug, cancellationToken));
-            (rounds, sources, topics) = _references;
+            references = await LoadReferencesAsync(cancellationToken);
         }
 
         foreach (var record in records)
@@ -473,38 +648,86 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             var isNew = !statements.TryGetValue(record.Key!, out var statement);
             if (statement is null)
             {
-                statement = new Statement { Key = record.Key!, TitleEn = record.TitleEn!, Language = record.Language! };
+                statement = NewStatement(record);
                 _newStatements.Add(statement);
             }
 
             Touch(RecordType.Statement, statement.Key, statement, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(statement)));
-            statement.Date = ParseDate(record.Date);
-            statement.DateNote = record.DateNote;
-            statement.Party = EnumNames.Parse<Party>(record.Party!);
-            statement.PartyName = record.PartyName;
-            statement.Speaker = record.Speaker;
-            statement.SpeakerRole = record.SpeakerRole;
-            statement.Occasion = record.Occasion;
-            statement.InResponseTo = record.InResponseTo;
-            statement.Round = record.Round is null ? null : rounds[record.Round];
-            if (record.Round is null)
+            foreach (var stale in Apply(statement, record, references))
             {
-                statement.RoundId = null;
+                db.Citations.Remove(stale);
             }
-
-            statement.TitleEn = record.TitleEn!;
-            statement.TitleVi = record.TitleVi;
-            statement.SummaryEn = record.SummaryEn;
-            statement.SummaryVi = record.SummaryVi;
-            statement.Quote = record.Quote;
-            statement.Language = record.Language!;
-            SyncTopics(statement.Topics, record.Topics, topics);
-            SyncCitations(statement.Citations, record.Citations, sources);
         }
     }
 
-    /// <summary>Every round, source and topic, untracked, by key: what new statements refer to.</summary>
+    /// <summary>
+    /// New statements need only the ids of what they refer to (the writer writes them): every round, source and topic,
+    /// loaded untracked once for the whole import, as they are all in the database before the first statement.
+    /// </summary>
+    private async Task<References> LoadReferencesAsync(CancellationToken cancellationToken) =>
+        _references ??= new References(
+            await db.Rounds.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(r => r.Key, cancellationToken),
+            await db.Sources.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(s => s.Key, cancellationToken),
+            await db.Topics.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(t => t.Slug, cancellationToken));
+
+    /// <summary>Every statement's key, deleted ones too: which statements of the input are new.</summary>
+    private async Task<IReadOnlySet<string>> StatementKeysAsync(CancellationToken cancellationToken) =>
+        (await db.Statements.IgnoreQueryFilters().Select(s => s.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+
+    private static Statement NewStatement(StatementRecord record) => new() { Key = record.Key!, TitleEn = record.TitleEn!, Language = record.Language! };
+
+    /// <summary>
+    /// Statements of a checked part that are all new, mapped with their snapshots; null if any is in the database
+    /// already (the writing side loads and compares those). Touches nothing but its arguments, so the check's thread
+    /// can run it while the writing goes on.
+    /// </summary>
+    private static List<(Statement Statement, string Snapshot)>? MapNewStatements(List<StatementRecord> records, References references, IReadOnlySet<string> existingKeys)
+    {
+        if (records.Any(r => existingKeys.Contains(r.Key!)))
+        {
+            return null;
+        }
+
+        return [.. records.Select(record =>
+        {
+            var statement = NewStatement(record);
+            Apply(statement, record, references);
+            return (statement, RecordSnapshots.ToJson(RecordSnapshots.ToRecord(statement)));
+        })];
+    }
+
+    /// <summary>Sets a statement as its record says; returns the citations it no longer has, for the caller to delete.</summary>
+    private static List<Citation> Apply(Statement statement, StatementRecord record, References references)
+    {
+        statement.Date = ParseDate(record.Date);
+        statement.DateNote = record.DateNote;
+        statement.Party = EnumNames.Parse<Party>(record.Party!);
+        statement.PartyName = record.PartyName;
+        statement.Speaker = record.Speaker;
+        statement.SpeakerRole = record.SpeakerRole;
+        statement.Occasion = record.Occasion;
+        statement.InResponseTo = record.InResponseTo;
+        statement.Round = record.Round is null ? null : references.Rounds[record.Round];
+        if (record.Round is null)
+        {
+            statement.RoundId = null;
+        }
+
+        statement.TitleEn = record.TitleEn!;
+        statement.TitleVi = record.TitleVi;
+        statement.SummaryEn = record.SummaryEn;
+        statement.SummaryVi = record.SummaryVi;
+        statement.Quote = record.Quote;
+        statement.Language = record.Language!;
+        SyncTopics(statement.Topics, record.Topics, references.Topics);
+        return MatchCitations(statement.Citations, record.Citations, references.Sources);
+    }
+
+    /// <summary>Every round, source and topic by key: what statements refer to.</summary>
     private sealed record References(Dictionary<string, Round> Rounds, Dictionary<string, Source> Sources, Dictionary<string, Topic> Topics);
+
+    /// <summary>A part of the input on its way to be written; new statements may come mapped already.</summary>
+    private sealed record CheckedPart(Dataset Records, List<(Statement Statement, string Snapshot)>? New = null);
 
     private TEntity FindOrAdd<TEntity>(Dictionary<string, TEntity> byKey, string key, Func<string, TEntity> create)
         where TEntity : class
@@ -528,6 +751,18 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
 
     /// <summary>Keeps citations that are already there unchanged, so a re-import writes nothing.</summary>
     private void SyncCitations(List<Citation> current, List<CitationRecord> wanted, Dictionary<string, Source> sources)
+    {
+        foreach (var stale in MatchCitations(current, wanted, sources))
+        {
+            db.Citations.Remove(stale);
+        }
+    }
+
+    /// <summary>
+    /// Keeps citations that are already there unchanged, so a re-import writes nothing; adds the new ones; returns those
+    /// no longer wanted, taken out of <paramref name="current"/>.
+    /// </summary>
+    private static List<Citation> MatchCitations(List<Citation> current, List<CitationRecord> wanted, Dictionary<string, Source> sources)
     {
         var unmatched = current.ToList();
         foreach (var record in wanted)
@@ -556,8 +791,9 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
         foreach (var stale in unmatched)
         {
             current.Remove(stale);
-            db.Citations.Remove(stale);
         }
+
+        return unmatched;
     }
 
     private static PartialDate? ParseDate(string? text) => text is null ? null : PartialDate.Parse(text);

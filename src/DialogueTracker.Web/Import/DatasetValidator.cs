@@ -121,6 +121,36 @@ public sealed partial class DatasetValidator
         }
     }
 
+    /// <summary>
+    /// Whether the records added so far could be written as they stand: no problem found yet, and every reference made so
+    /// far resolves. An import that writes while this checks (<see cref="DatasetImporter"/>) writes only while it holds.
+    /// </summary>
+    public bool IsSoundSoFar()
+    {
+        if (_wrongFormat is not null || _hasNulls || _problems.Count > 0 || _duplicates.Count > 0)
+        {
+            return false;
+        }
+
+        // Keys are only ever added, so a reference that resolves now still resolves at the end.
+        _unresolved.RemoveAll(r => r.Resolves(this));
+        if (_unresolved.Count > 0)
+        {
+            return false;
+        }
+
+        CheckTopicCycles(_topics);
+        CheckRoundNumbersUnique(_numberedRounds);
+        if (_problems.Count == 0)
+        {
+            return true;
+        }
+
+        // Finish finds them again, once the whole file is in.
+        _problems.Clear();
+        return false;
+    }
+
     /// <summary>Statements already in the database that records may name (concerns' mentions do).</summary>
     public void KnowStatements(IEnumerable<string> keys) => _statementKeys.UnionWith(keys);
 

@@ -15,6 +15,12 @@ public interface IImportDatabase
     Task BeginAsync(DatabaseFacade database, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Just before the import commits (or, in a dry run, rolls back): checks what <see cref="TuneForImportAsync"/> left
+    /// unchecked while writing, and throws the engine's own exception for what it would have refused.
+    /// </summary>
+    Task CheckBeforeCommitAsync(DatabaseFacade database, CancellationToken cancellationToken);
+
+    /// <summary>
     /// The first of <paramref name="count"/> consecutive ids for new rows of <paramref name="table"/> (one of the import's
     /// own tables, not input): never an id a deleted row had, and none that EF Core's own inserts will take.
     /// </summary>

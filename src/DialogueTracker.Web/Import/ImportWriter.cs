@@ -19,10 +19,15 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     private const int DefaultHashSize = 1024 * 1024;
 
     // What a kind of record's search document takes: its insert trigger, how that trigger picks the record (replaced
-    // by a range of ids), the document's type and id (4 × the record's id + offset), and other insert triggers that
-    // write the same document.
-    private static readonly SearchDocuments StatementDocuments = new("Statements", "Statements_Search_Insert", "WHERE s.Id = new.Id;", "statement", 1, ["StatementTopics_Search_Insert"]);
-    private static readonly SearchDocuments SourceDocuments = new("Sources", "Sources_Search_Insert", "WHERE o.Id = new.Id;", "source", 3, []);
+    // by a range of ids), the document's type and id (4 × the record's id + offset), other insert triggers that write the
+    // same document, the link table that files it under topics, and whether the full-text index is filled at the end
+    // (statements, sources) or by the trigger on the documents as they are written (rounds: EF Core saves topics
+    // beside them, whose documents that trigger must index).
+    private static readonly SearchDocuments StatementDocuments = new(
+        "Statements", "Statements_Search_Insert", "WHERE s.Id = new.Id;", "statement", 1, ["StatementTopics_Search_Insert"], ("StatementTopics", "StatementsId"), IndexedAtEnd: true);
+    private static readonly SearchDocuments SourceDocuments = new("Sources", "Sources_Search_Insert", "WHERE o.Id = new.Id;", "source", 3, [], null, IndexedAtEnd: true);
+    private static readonly SearchDocuments RoundDocuments = new(
+        "Rounds", "Rounds_Search_Insert", "WHERE r.Id = new.Id;", "round", 0, ["RoundTopics_Search_Insert"], ("RoundTopics", "RoundsId"), IndexedAtEnd: false);
 
     private RowInserter? _statements;
     private RowInserter? _statementTopics;
@@ -113,11 +118,6 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
 
         if (suspended is not null)
         {
-            // A statement's document is filed under each of its topics, as the link trigger files it.
-            await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"""
-                INSERT OR IGNORE INTO SearchDocumentTopics (TopicId, DocumentId)
-                SELECT TopicsId, StatementsId * 4 + 1 FROM StatementTopics WHERE StatementsId BETWEEN {firstId} AND {id - 1};
-                """), cancellationToken);
             await WriteDocumentsAndResumeAsync(StatementDocuments, suspended, firstId, id - 1, cancellationToken);
         }
 
@@ -126,6 +126,20 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
             await database.WriteDeferredDocumentsAsync(db.Database, StatementDocuments.Table, firstId, id - 1, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// Before EF Core saves <paramref name="newRounds"/> new rounds (and no other rounds): for a large batch, suspends
+    /// their search triggers, which write a round's document again for each of its topic links. Returns what
+    /// <see cref="WriteRoundDocumentsAsync"/> needs after the save, or null where the triggers do the work.
+    /// </summary>
+    public async Task<SuspendedDocuments?> SuspendRoundDocumentsAsync(int newRounds, CancellationToken cancellationToken) =>
+        database.BatchesSearchDocuments && newRounds >= SearchIndexBatch && await SuspendSearchTriggersAsync(RoundDocuments, cancellationToken) is { } triggers
+            ? new SuspendedDocuments(triggers)
+            : null;
+
+    /// <summary>After the save: writes the documents of the rounds with ids from first to last, and resumes the triggers.</summary>
+    public Task WriteRoundDocumentsAsync(SuspendedDocuments suspended, int firstId, int lastId, CancellationToken cancellationToken) =>
+        WriteDocumentsAndResumeAsync(RoundDocuments, suspended.Triggers, firstId, lastId, cancellationToken);
 
     /// <summary>
     /// Adds the documents of the records inserted in large batches to the full-text index, in one statement: FTS5
@@ -177,7 +191,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     /// </summary>
     private async Task<IReadOnlyList<SearchTrigger>?> SuspendSearchTriggersAsync(SearchDocuments kind, CancellationToken cancellationToken)
     {
-        string[] names = [kind.Trigger, "SearchDocuments_Insert", .. kind.AlsoWriting];
+        string[] names = [kind.Trigger, .. kind.IndexedAtEnd ? ["SearchDocuments_Insert"] : Array.Empty<string>(), .. kind.AlsoWriting];
         var triggers = await db.Database.SqlQueryRaw<SearchTrigger>(
             "SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'trigger' AND name IN (SELECT value FROM json_each({0}))",
             System.Text.Json.JsonSerializer.Serialize(names)).ToListAsync(cancellationToken);
@@ -198,16 +212,30 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     }
 
     /// <summary>
-    /// Does for the new records what the dropped record trigger does for each one, except the full-text index, which
-    /// <see cref="IndexNewDocumentsAsync"/> fills once at the end; then recreates the triggers.
+    /// Does for the new records what the dropped record and link triggers do for each one, except, for kinds indexed at
+    /// the end, the full-text index, which <see cref="IndexNewDocumentsAsync"/> fills once at the end; then recreates the triggers.
     /// </summary>
     private async Task WriteDocumentsAndResumeAsync(
         SearchDocuments kind, IReadOnlyList<SearchTrigger> triggers, int firstId, int lastId, CancellationToken cancellationToken)
     {
+        if (kind.Links is var (table, recordColumn))
+        {
+            // A document is filed under each of its record's topics, as the link trigger files it.
+            await db.Database.ExecuteSqlRawAsync(string.Create(CultureInfo.InvariantCulture, $"""
+                INSERT OR IGNORE INTO SearchDocumentTopics (TopicId, DocumentId)
+                SELECT TopicsId, {recordColumn} * 4 + {kind.Offset} FROM {table} WHERE {recordColumn} BETWEEN {firstId} AND {lastId};
+                """), cancellationToken);
+        }
+
         await db.Database.ExecuteSqlRawAsync(Documents(kind, triggers.Single(t => t.Name == kind.Trigger), firstId, lastId), cancellationToken);
         foreach (var trigger in triggers)
         {
             await db.Database.ExecuteSqlRawAsync(trigger.Sql, cancellationToken);
+        }
+
+        if (!kind.IndexedAtEnd)
+        {
+            return;
         }
 
         if (_unindexed.Count > 0 && _unindexed[^1].Kind == kind && _unindexed[^1].Last == firstId - 1)
@@ -231,10 +259,19 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     private static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
 
     /// <summary>A trigger as sqlite_master holds it.</summary>
-    private sealed record SearchTrigger(string Name, string Sql);
+    internal sealed record SearchTrigger(string Name, string Sql);
 
     /// <summary>How one kind of record's search documents are written; see the fields above.</summary>
-    private sealed record SearchDocuments(string Table, string Trigger, string OneRecord, string Type, int Offset, string[] AlsoWriting);
+    private sealed record SearchDocuments(
+        string Table, string Trigger, string OneRecord, string Type, int Offset, string[] AlsoWriting, (string Table, string RecordColumn)? Links, bool IndexedAtEnd);
+
+    /// <summary>Search triggers dropped for a batch of new records, to be recreated after it.</summary>
+    public sealed class SuspendedDocuments
+    {
+        internal SuspendedDocuments(IReadOnlyList<SearchTrigger> triggers) => Triggers = triggers;
+
+        internal IReadOnlyList<SearchTrigger> Triggers { get; }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -55,7 +55,7 @@ public class ExportImportTests(DialogueTrackerFactory factory) : IClassFixture<D
                 Assert.Null(problem);
                 Assert.NotEmpty(dataset!.Concerns);
                 await File.WriteAllBytesAsync(file, first);
-                var importer = new DatasetImporter(db, new SqliteImportDatabase(), NullLogger<DatasetImporter>.Instance);
+                var importer = new DatasetImporter(db, new SqliteImportDatabase(NullLogger<SqliteImportDatabase>.Instance), NullLogger<DatasetImporter>.Instance);
                 var result = streamedFromFile
                     ? await importer.ImportAsync(DatasetInput.FromFile(file), ImportOptions.Default)
                     : await importer.ImportAsync(dataset, dryRun: false);

@@ -17,6 +17,7 @@ namespace DialogueTracker.Tests.Import;
 public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated) : IClassFixture<LargeImportTests.GeneratedDataset>
 {
     private const int Statements = 3000;
+    private const int Rounds = 150;
 
     [Fact]
     public async Task A_large_import_into_an_empty_database_exports_the_same_document_with_a_revision_per_record()
@@ -50,7 +51,7 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
         Assert.Contains(actual, word => word.StartsWith("doi ", StringComparison.Ordinal)); // đối thoại, with đ folded
         await using var db = target.Context();
         Assert.Equal(await CountAsync(generated.DatabasePath, "SELECT count(*) FROM SearchDocumentTopics"), await CountAsync(target.Path, "SELECT count(*) FROM SearchDocumentTopics"));
-        Assert.Equal(3, await CountAsync(target.Path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('SearchDocuments_Insert', 'Statements_Search_Insert', 'StatementTopics_Search_Insert')"));
+        Assert.Equal(SearchInsertTriggers.Length, await CountAsync(target.Path, SearchInsertTriggersSql));
         Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH 'nhan quyen'") > 0);
     }
 
@@ -118,7 +119,97 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
             Assert.Equal(0, await CountAsync(target.Path, $"SELECT count(*) FROM {table}"));
         }
 
-        Assert.Equal(3, await CountAsync(target.Path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('SearchDocuments_Insert', 'Statements_Search_Insert', 'StatementTopics_Search_Insert')"));
+        Assert.Equal(SearchInsertTriggers.Length, await CountAsync(target.Path, SearchInsertTriggersSql));
+    }
+
+    [Fact]
+    public async Task A_file_whose_statements_come_before_the_rounds_they_name_is_read_twice_and_imported()
+    {
+        var dataset = await generated.ReadAsync();
+        Assert.Contains(dataset.Statements, s => s.Round is not null);
+        // The sections in another order than the export's: statements first, so the statements cannot be written as
+        // they are read.
+        var path = Path.GetTempFileName();
+        await File.WriteAllTextAsync(path, "{" + string.Join(",",
+            Section("format", dataset.Format), Section("statements", dataset.Statements), Section("sources", dataset.Sources),
+            Section("topics", dataset.Topics), Section("mechanisms", dataset.Mechanisms), Section("rounds", dataset.Rounds)) + "}");
+        try
+        {
+            await using var target = await EmptyDatabase.CreateAsync();
+            var result = await ImportFileAsync(target, path);
+
+            Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+            Assert.Equal(generated.RecordCount, result.Added);
+            Assert.Equal(generated.Export, await ExportAsync(target));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        static string Section<T>(string name, T value) => $"\"{name}\":{System.Text.Json.JsonSerializer.Serialize(value, DatasetJson.Options)}";
+    }
+
+    [Fact]
+    public async Task Into_a_new_database_foreign_keys_are_checked_before_the_commit_and_a_broken_one_writes_nothing()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        // A link to a statement that never comes, which the check of the file cannot see: foreign keys are off while a
+        // new database is loaded, so only the check before the commit can refuse it.
+        await ExecuteAsync(target.Path, """
+            CREATE TRIGGER Orphan_For_Test AFTER INSERT ON Statements WHEN new.Key = 'synthetic-statement-2999'
+            BEGIN INSERT INTO StatementTopics (StatementsId, TopicsId) VALUES (987654, 1); END;
+            """);
+
+        var result = await ImportFileAsync(target, generated.ExportPath);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Problems, p => p.Message.Contains("FOREIGN KEY constraint failed", StringComparison.Ordinal));
+        Assert.Equal(0, await CountAsync(target.Path, "SELECT count(*) FROM Statements"));
+        Assert.Equal(0, await CountAsync(target.Path, "SELECT count(*) FROM StatementTopics"));
+    }
+
+    [Fact]
+    public async Task A_new_database_is_left_in_wal_mode_with_foreign_keys_on_for_the_connection_that_imported()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        await using var db = target.Context();
+        await db.Database.OpenConnectionAsync();
+
+        var result = await new DatasetImporter(db, new SqliteImportDatabase(NullLogger<SqliteImportDatabase>.Instance), NullLogger<DatasetImporter>.Instance)
+            .ImportAsync(DatasetInput.FromFile(generated.ExportPath), ImportOptions.Default);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal("wal", await db.Database.SqlQueryRaw<string>("SELECT journal_mode AS Value FROM pragma_journal_mode").SingleAsync());
+        Assert.Equal(1L, await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").SingleAsync());
+        Assert.False(File.Exists(target.Path + "-journal"));
+    }
+
+    [Fact]
+    public async Task A_new_database_someone_is_reading_is_imported_in_wal_mode_without_waiting_for_the_reader()
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        await using var reader = new SqliteConnection($"Data Source={target.Path};Pooling=False");
+        await reader.OpenAsync();
+        await using var reading = reader.BeginTransaction(deferred: true);
+        await using (var command = reader.CreateCommand())
+        {
+            // A read transaction holds its snapshot while the import runs, as a live site's request would.
+            command.CommandText = "SELECT count(*) FROM Statements";
+            Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        }
+
+        var result = await ImportFileAsync(target, generated.ExportPath);
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        await using (var command = reader.CreateCommand())
+        {
+            command.CommandText = "SELECT count(*) FROM Statements";
+            Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        }
+
+        await reading.CommitAsync();
+        Assert.Equal(Statements, await CountAsync(target.Path, "SELECT count(*) FROM Statements"));
     }
 
     [Fact]
@@ -127,7 +218,7 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
         await using var target = await EmptyDatabase.CreateAsync();
 
         await using var db = target.Context();
-        var result = await new DatasetImporter(db, new SqliteImportDatabase(), NullLogger<DatasetImporter>.Instance)
+        var result = await new DatasetImporter(db, new SqliteImportDatabase(NullLogger<SqliteImportDatabase>.Instance), NullLogger<DatasetImporter>.Instance)
             .ImportAsync(DatasetInput.FromFile(generated.ExportPath), new ImportOptions { DryRun = true });
 
         Assert.True(result.Succeeded);
@@ -210,10 +301,17 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
         }
     }
 
+    // The search triggers that a large import drops while it writes, and must put back.
+    private static readonly string[] SearchInsertTriggers =
+        ["SearchDocuments_Insert", "Statements_Search_Insert", "StatementTopics_Search_Insert", "Sources_Search_Insert", "Rounds_Search_Insert", "RoundTopics_Search_Insert"];
+
+    private static readonly string SearchInsertTriggersSql =
+        $"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ({string.Join(", ", SearchInsertTriggers.Select(t => $"'{t}'"))})";
+
     private static async Task<ImportResult> ImportFileAsync(EmptyDatabase target, string path)
     {
         await using var db = target.Context();
-        return await new DatasetImporter(db, new SqliteImportDatabase(), NullLogger<DatasetImporter>.Instance)
+        return await new DatasetImporter(db, new SqliteImportDatabase(NullLogger<SqliteImportDatabase>.Instance), NullLogger<DatasetImporter>.Instance)
             .ImportAsync(DatasetInput.FromFile(path), new ImportOptions { Author = new RevisionAuthor(null, "test") });
     }
 
@@ -311,7 +409,8 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
 
         public async Task InitializeAsync()
         {
-            Assert.Equal(0, await GenerateCommand.RunAsync(["--statements", Statements.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", DatabasePath]));
+            // Rounds enough that theirs are written set-based too.
+            Assert.Equal(0, await GenerateCommand.RunAsync(["--statements", Statements.ToString(System.Globalization.CultureInfo.InvariantCulture), "--rounds", Rounds.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", DatabasePath]));
             await using (var db = new DialogueDbContext(new DbContextOptionsBuilder<DialogueDbContext>().UseSqlite($"Data Source={DatabasePath}").Options))
             {
                 using var stream = new MemoryStream();
