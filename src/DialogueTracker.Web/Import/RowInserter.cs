@@ -16,7 +16,7 @@ namespace DialogueTracker.Web.Import;
 /// </summary>
 public abstract class RowInserter : IAsyncDisposable
 {
-    private readonly (IProperty Property, Func<object?, object?> ToProvider)[] _columns;
+    private readonly (IProperty Property, IClrPropertyGetter? Getter, Func<object?, object?> ToProvider)[] _columns;
     private readonly object?[] _values;
 
     private RowInserter(DbContext db, IEntityType entityType, bool includeKey)
@@ -32,7 +32,8 @@ public abstract class RowInserter : IAsyncDisposable
         {
             var converter = property.GetTypeMapping().Converter;
             Func<object?, object?> toProvider = converter is null ? value => value : value => value is null ? null : converter.ConvertToProvider(value);
-            return (property, toProvider);
+            // A shadow column has no getter on the entity: its value comes from the caller (InsertAsync(valueOf)).
+            return (property, property.IsShadowProperty() ? null : property.GetGetter(), toProvider);
         })];
         _values = new object?[_columns.Length];
     }
@@ -65,8 +66,18 @@ public abstract class RowInserter : IAsyncDisposable
     }
 
     /// <summary>Inserts one row with the values read from an entity.</summary>
-    public ValueTask InsertAsync(object entity, CancellationToken cancellationToken) =>
-        InsertAsync(property => property.GetGetter().GetClrValue(entity), cancellationToken);
+    public ValueTask InsertAsync(object entity, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var (property, getter, toProvider) = _columns[i];
+            _values[i] = toProvider(getter is null
+                ? throw new InvalidOperationException($"{property.Name} is a shadow property: insert with values.")
+                : getter.GetClrValue(entity));
+        }
+
+        return InsertAsync(_values, cancellationToken);
+    }
 
     /// <summary>Inserts one row of provider values, one for each column in order.</summary>
     protected abstract ValueTask InsertAsync(object?[] values, CancellationToken cancellationToken);
@@ -110,8 +121,8 @@ public abstract class RowInserter : IAsyncDisposable
             }
             finally
             {
+                // Every parameter is bound again for the next row, so the bindings need no clearing.
                 raw.sqlite3_reset(_statement);
-                raw.sqlite3_clear_bindings(_statement);
             }
 
             return ValueTask.CompletedTask;
@@ -125,7 +136,8 @@ public abstract class RowInserter : IAsyncDisposable
         private int Bind(int index, object? value) => value switch
         {
             null => raw.sqlite3_bind_null(_statement, index),
-            string text => raw.sqlite3_bind_text(_statement, index, text),
+            // As UTF-16, which SQLite converts itself: no UTF-8 copy made per value here.
+            string text => raw.sqlite3_bind_text16(_statement, index, text),
             int number => raw.sqlite3_bind_int64(_statement, index, number),
             long number => raw.sqlite3_bind_int64(_statement, index, number),
             short number => raw.sqlite3_bind_int64(_statement, index, number),
@@ -134,11 +146,11 @@ public abstract class RowInserter : IAsyncDisposable
             double number => raw.sqlite3_bind_double(_statement, index, number),
             float number => raw.sqlite3_bind_double(_statement, index, number),
             byte[] bytes => raw.sqlite3_bind_blob(_statement, index, bytes),
-            Guid guid => raw.sqlite3_bind_text(_statement, index, guid.ToString().ToUpperInvariant()),
-            DateTime time => raw.sqlite3_bind_text(_statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
-            DateTimeOffset time => raw.sqlite3_bind_text(_statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
-            DateOnly date => raw.sqlite3_bind_text(_statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
-            decimal number => raw.sqlite3_bind_text(_statement, index, number.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+            Guid guid => raw.sqlite3_bind_text16(_statement, index, guid.ToString().ToUpperInvariant()),
+            DateTime time => raw.sqlite3_bind_text16(_statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+            DateTimeOffset time => raw.sqlite3_bind_text16(_statement, index, time.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
+            DateOnly date => raw.sqlite3_bind_text16(_statement, index, date.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+            decimal number => raw.sqlite3_bind_text16(_statement, index, number.ToString("0.0###########################", CultureInfo.InvariantCulture)),
             _ => throw new NotSupportedException($"The import cannot write a {value.GetType().Name} column; write it through EF Core or add it here."),
         };
 

@@ -23,7 +23,7 @@ public sealed class RowInserterTests(DialogueTrackerFactory factory) : IClassFix
             {
                 Key = key, Date = PartialDate.Parse("2020-02~"), DateNote = "month inferred", Party = Party.VietNam, PartyName = "MOFA",
                 Speaker = "Lê Thị Thu Hằng", SpeakerRole = "Spokesperson", Occasion = "press conference", InResponseTo = "a question",
-                TitleEn = "Title", TitleVi = "Tiêu đề", SummaryEn = "Summary", SummaryVi = "Tóm tắt", Quote = "“Words”", Language = "vi",
+                TitleEn = "Title", TitleVi = "Tiêu đề 🙂", SummaryEn = "Summary", SummaryVi = "Tóm tắt", Quote = "“Words”\u0000 after a NUL", Language = "vi",
                 Version = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), DeletedAt = Moment,
             },
             "Statements", db => RowInserter.For<Statement>(db, includeKey: false));
