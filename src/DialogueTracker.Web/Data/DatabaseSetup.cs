@@ -1,4 +1,5 @@
 using DialogueTracker.Web.Accounts;
+using DialogueTracker.Web.Api;
 using DialogueTracker.Web.Caching;
 using DialogueTracker.Web.Data.Postgres;
 using DialogueTracker.Web.Import;
@@ -32,6 +33,7 @@ public static class DatabaseSetup
         .AddScoped<ISearchIndex, SqliteSearchIndex>()
         .AddScoped<IImportDatabase, SqliteImportDatabase>()
         .AddSingleton<IDatabaseChangeMonitor, DatabaseChangeMonitor>()
+        .AddSingleton<IStatementReads, SqliteStatementReads>()
         .AddDbContext<DialogueDbContext>((provider, options) =>
         {
             var configuration = provider.GetRequiredService<IConfiguration>();

@@ -30,11 +30,17 @@ public sealed class SqlitePragmas : DbConnectionInterceptor
     {
         if (!IsConfigured(connection))
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
-            command.ExecuteNonQuery();
+            Apply(connection);
             Configured(connection);
         }
+    }
+
+    /// <summary>The settings on a connection EF Core does not open (the statement reads' own).</summary>
+    public static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)

@@ -47,6 +47,25 @@ public class CachingTests(DialogueTrackerFactory factory) : IClassFixture<Dialog
     }
 
     [Fact]
+    public async Task A_statement_read_is_not_cached_yet_keeps_its_version_as_etag_for_if_none_match()
+    {
+        // A statement is read from the database each time (StatementsApi says why): no response comes from the cache.
+        var id = (await _client.GetJsonAsync("/api/v1/statements?party=viet-nam")).Items().Single().GetProperty("id").GetInt32();
+        var url = $"/api/v1/statements/{id}";
+        using var first = await _client.GetAsync(url);
+        using var second = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Null(second.Headers.Age);
+
+        Assert.False(first.Headers.ETag!.IsWeak);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfNoneMatch.Add(first.Headers.ETag);
+        using var again = await _client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task A_repeated_anonymous_page_comes_from_the_cache_until_an_edit_changes_it()
     {
         var (_, token) = await factory.CreateEditorAsync(Roles.Editor);

@@ -10,6 +10,7 @@ public sealed class LocalizationOnPostgresTests(PostgresFactory factory) : Pages
 public sealed class EditingOnPostgresTests(PostgresFactory factory) : Pages.EditingTests(factory), IClassFixture<PostgresFactory>;
 public sealed class RoundsApiOnPostgresTests(PostgresFactory factory) : Api.RoundsApiTests(factory), IClassFixture<PostgresFactory>;
 public sealed class StatementsApiOnPostgresTests(PostgresFactory factory) : Api.StatementsApiTests(factory), IClassFixture<PostgresFactory>;
+public sealed class StatementReadsOnPostgresTests(PostgresFactory factory) : Api.StatementReadsTests(factory), IClassFixture<PostgresFactory>;
 public sealed class CatalogueApiOnPostgresTests(PostgresFactory factory) : Api.CatalogueApiTests(factory), IClassFixture<PostgresFactory>;
 public sealed class WriteApiOnPostgresTests(PostgresFactory factory) : Api.WriteApiTests(factory), IClassFixture<PostgresFactory>;
 public sealed class ConcernsApiOnPostgresTests(PostgresFactory factory) : Concerns.ConcernsApiTests(factory), IClassFixture<PostgresFactory>;

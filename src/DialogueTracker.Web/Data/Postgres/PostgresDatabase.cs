@@ -1,3 +1,4 @@
+using DialogueTracker.Web.Api;
 using DialogueTracker.Web.Caching;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Search;
@@ -17,6 +18,7 @@ public static class PostgresDatabase
             .AddSingleton<IDatabaseEngine, PostgresEngine>()
             .AddScoped<ISearchIndex, PostgresSearchIndex>()
             .AddScoped<IImportDatabase, PostgresImportDatabase>()
+            .AddScoped<IStatementReads, StatementReads>()
             .AddSingleton<PostgresChangeMonitor>()
             .AddSingleton<IDatabaseChangeMonitor>(provider => provider.GetRequiredService<PostgresChangeMonitor>())
             .AddHostedService(provider => provider.GetRequiredService<PostgresChangeMonitor>())
