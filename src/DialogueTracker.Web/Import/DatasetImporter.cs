@@ -57,14 +57,14 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
         Reset();
         var validator = new DatasetValidator(await LoadExistingKeysAsync(cancellationToken));
         var checkedParts = Channel.CreateBounded<CheckedPart>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var referencesWritten = new TaskCompletionSource<(References, IReadOnlySet<string>)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var newStatementReferences = new TaskCompletionSource<References?>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var checking = Task.Run(() => CheckAheadAsync(input, validator, checkedParts.Writer, referencesWritten.Task, stop.Token), stop.Token);
+        var checking = Task.Run(() => CheckAheadAsync(input, validator, checkedParts.Writer, newStatementReferences.Task, stop.Token), stop.Token);
         try
         {
             return await WriteAsync(
                 checkedParts.Reader.ReadAllAsync(cancellationToken),
-                othersWritten: async () => referencesWritten.TrySetResult((await LoadReferencesAsync(cancellationToken), await StatementKeysAsync(cancellationToken))),
+                firstStatementsApplied: () => newStatementReferences.TrySetResult(_references),
                 finishCheck: async () =>
                 {
                     var (concerns, forwardedAll) = await checking;
@@ -100,7 +100,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
 
         var statements = input.ReadAsync(DatasetSections.Statements, cancellationToken).Where(part => part.Statements.Count > 0);
         var parts = statements.Prepend(others).Select(part => new CheckedPart(part));
-        var written = await WriteAsync(parts, othersWritten: () => Task.CompletedTask,
+        var written = await WriteAsync(parts, firstStatementsApplied: () => { },
             finishCheck: () => Task.FromResult(new CheckedInput([], others.Concerns, ReadAgain: false)), cancellationToken);
         return written!;
     }
@@ -108,17 +108,20 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
     /// <summary>
     /// Runs on its own thread: reads the input, checks each part, and hands on what may be written: first the records
     /// other than statements, whole, then the statements part by part. Returns the concerns (checked last, once the
-    /// statements they name are known) and whether every part was handed on. New statements go mapped, with their
-    /// snapshots, once the records they refer to are written: that work is done here, beside the writing.
+    /// statements they name are known) and whether every part was handed on. After the first part of statements, which
+    /// the writing side applies itself, statements go mapped with their snapshots, as if all new, once that side has
+    /// the records they refer to (<paramref name="newStatementReferences"/>; null when that first part held statements
+    /// already in the database): that work is done here, beside the writing.
     /// </summary>
     private static async Task<(List<ConcernRecord> Concerns, bool ForwardedAll)> CheckAheadAsync(
         DatasetInput input, DatasetValidator validator, ChannelWriter<CheckedPart> forward,
-        Task<(References, IReadOnlySet<string>)> referencesWritten, CancellationToken cancellationToken)
+        Task<References?> newStatementReferences, CancellationToken cancellationToken)
     {
         var others = new Dataset();
         var concerns = new List<ConcernRecord>();
         var forwarding = true;
         var othersSent = false;
+        var statementsSent = false;
         try
         {
             await foreach (var part in input.ReadAsync(DatasetSections.All, cancellationToken))
@@ -153,9 +156,10 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
                         othersSent = true;
                     }
 
-                    var (references, existingKeys) = await referencesWritten.WaitAsync(cancellationToken);
+                    var references = statementsSent ? await newStatementReferences.WaitAsync(cancellationToken) : null;
                     var statements = new Dataset { Format = part.Format, Statements = part.Statements };
-                    await forward.WriteAsync(new CheckedPart(statements, MapNewStatements(part.Statements, references, existingKeys)), cancellationToken);
+                    await forward.WriteAsync(new CheckedPart(statements, references is null ? null : MapNewStatements(part.Statements, references)), cancellationToken);
+                    statementsSent = true;
                 }
             }
 
@@ -204,7 +208,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
     /// it commits. Returns null, having written nothing, when the check says the input must be read again.
     /// </summary>
     private async Task<ImportResult?> WriteAsync(
-        IAsyncEnumerable<CheckedPart> parts, Func<Task> othersWritten, Func<Task<CheckedInput>> finishCheck, CancellationToken cancellationToken)
+        IAsyncEnumerable<CheckedPart> parts, Action firstStatementsApplied, Func<Task<CheckedInput>> finishCheck, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await using var writer = new ImportWriter(db, importDatabase);
@@ -215,6 +219,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             await importDatabase.BeginAsync(db.Database, cancellationToken);
 
             var first = true;
+            var statementsApplied = false;
             await foreach (var part in parts)
             {
                 if (first)
@@ -239,11 +244,16 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
                         await writer.WriteRoundDocumentsAsync(roundDocuments, ids.Min(), ids.Max(), cancellationToken);
                     }
 
-                    await othersWritten();
                     continue;
                 }
 
                 await ApplyStatementsAsync(part, cancellationToken);
+                if (!statementsApplied)
+                {
+                    statementsApplied = true;
+                    firstStatementsApplied();
+                }
+
                 if (await SaveAsync(writer, cancellationToken) is { } statementConflicts)
                 {
                     return await AbandonAsync(transaction, statementConflicts, isConflict: true, cancellationToken);
@@ -606,7 +616,12 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
     /// </summary>
     private async Task ApplyStatementsAsync(CheckedPart part, CancellationToken cancellationToken)
     {
-        if (part.New is { } mapped)
+        var records = part.Records.Statements;
+        var keys = records.Select(s => s.Key!).ToList();
+        // One JSON array parameter, not one parameter per key: a large part would pass SQLite's limit. The keys alone
+        // first: into a new database, or for new records, there is nothing to load with its topics and citations.
+        var existing = await db.Statements.IgnoreQueryFilters().Where(s => EF.Parameter(keys).Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
+        if (existing.Count == 0 && part.New is { } mapped)
         {
             // Mapped and snapshotted by the check, on its own thread (see CheckAheadAsync).
             foreach (var (statement, snapshot) in mapped)
@@ -618,13 +633,8 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             return;
         }
 
-        var records = part.Records.Statements;
-        var keys = records.Select(s => s.Key!).ToList();
         var roundKeys = records.Where(s => s.Round is not null).Select(s => s.Round!).Distinct().ToList();
         var sourceKeys = records.SelectMany(s => s.Citations).Select(c => c.Source!).Distinct().ToList();
-        // One JSON array parameter, not one parameter per key: a large part would pass SQLite's limit. The keys alone
-        // first: into a new database, or for new records, there is nothing to load with its topics and citations.
-        var existing = await db.Statements.IgnoreQueryFilters().Where(s => EF.Parameter(keys).Contains(s.Key)).Select(s => s.Key).ToListAsync(cancellationToken);
         var statements = existing.Count == 0 ? [] : await db.Statements.IgnoreQueryFilters().Include(s => s.Round).Include(s => s.Topics)
             .Include(s => s.Citations).ThenInclude(c => c.Source)
             .Where(s => EF.Parameter(existing).Contains(s.Key))
@@ -670,31 +680,20 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             await db.Sources.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(s => s.Key, cancellationToken),
             await db.Topics.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(t => t.Slug, cancellationToken));
 
-    /// <summary>Every statement's key, deleted ones too: which statements of the input are new.</summary>
-    private async Task<IReadOnlySet<string>> StatementKeysAsync(CancellationToken cancellationToken) =>
-        (await db.Statements.IgnoreQueryFilters().Select(s => s.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-
     private static Statement NewStatement(StatementRecord record) => new() { Key = record.Key!, TitleEn = record.TitleEn!, Language = record.Language! };
 
     /// <summary>
-    /// Statements of a checked part that are all new, mapped with their snapshots; null if any is in the database
-    /// already (the writing side loads and compares those). Touches nothing but its arguments, so the check's thread
-    /// can run it while the writing goes on.
+    /// A checked part's statements mapped as new ones, with their snapshots; the writing side uses them only if none is
+    /// in the database (it asks, as for any part). Touches nothing but its arguments, so the check's thread can run it
+    /// while the writing goes on.
     /// </summary>
-    private static List<(Statement Statement, string Snapshot)>? MapNewStatements(List<StatementRecord> records, References references, IReadOnlySet<string> existingKeys)
-    {
-        if (records.Any(r => existingKeys.Contains(r.Key!)))
-        {
-            return null;
-        }
-
-        return [.. records.Select(record =>
+    private static List<(Statement Statement, string Snapshot)> MapNewStatements(List<StatementRecord> records, References references) =>
+        [.. records.Select(record =>
         {
             var statement = NewStatement(record);
             Apply(statement, record, references);
             return (statement, RecordSnapshots.ToJson(RecordSnapshots.ToRecord(statement)));
         })];
-    }
 
     /// <summary>Sets a statement as its record says; returns the citations it no longer has, for the caller to delete.</summary>
     private static List<Citation> Apply(Statement statement, StatementRecord record, References references)
