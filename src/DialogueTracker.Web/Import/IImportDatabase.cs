@@ -15,8 +15,9 @@ public interface IImportDatabase
     Task BeginAsync(DatabaseFacade database, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Just before the import commits (or, in a dry run, rolls back): checks what <see cref="TuneForImportAsync"/> left
-    /// unchecked while writing, and throws the engine's own exception for what it would have refused.
+    /// Just before the import commits (or, in a dry run, rolls back): does what <see cref="TuneForImportAsync"/> and
+    /// <see cref="BeginAsync"/> left for the end (building indexes, checking references), and throws the engine's own
+    /// exception for what it would have refused.
     /// </summary>
     Task CheckBeforeCommitAsync(DatabaseFacade database, CancellationToken cancellationToken);
 

@@ -169,6 +169,62 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
         Assert.Equal(0, await CountAsync(target.Path, "SELECT count(*) FROM StatementTopics"));
     }
 
+    [Theory]
+    [InlineData("commits")]
+    [InlineData("dry run")]
+    [InlineData("fails")]
+    public async Task Into_a_new_database_the_indexes_built_at_the_end_are_the_same_and_agree_with_the_tables(string outcome)
+    {
+        await using var target = await EmptyDatabase.CreateAsync();
+        if (outcome == "fails")
+        {
+            await ExecuteAsync(target.Path, """
+                CREATE TRIGGER Refuse_For_Test BEFORE INSERT ON Statements WHEN new.Key = 'synthetic-statement-2999'
+                BEGIN SELECT RAISE(ABORT, 'refused for the test'); END;
+                """);
+        }
+
+        var schema = await SchemaAsync(target.Path);
+        // Records how many indexes Statements has while the import writes it.
+        await ExecuteAsync(target.Path, """
+            CREATE TABLE IndexesSeen (Count INTEGER NOT NULL);
+            CREATE TRIGGER Count_Indexes_For_Test AFTER INSERT ON Statements WHEN new.Key = 'synthetic-statement-2000'
+            BEGIN INSERT INTO IndexesSeen SELECT count(*) FROM pragma_index_list('Statements'); END;
+            """);
+
+        await using (var db = target.Context())
+        {
+            var result = await new DatasetImporter(db, new SqliteImportDatabase(NullLogger<SqliteImportDatabase>.Instance), NullLogger<DatasetImporter>.Instance)
+                .ImportAsync(DatasetInput.FromFile(generated.ExportPath), new ImportOptions { DryRun = outcome == "dry run" });
+            Assert.Equal(outcome != "fails", result.Succeeded);
+        }
+
+        if (outcome == "commits")
+        {
+            // Only the unique index on Key while writing; the others came at the end.
+            Assert.Equal(1, await CountAsync(target.Path, "SELECT Count FROM IndexesSeen"));
+        }
+
+        await ExecuteAsync(target.Path, "DROP TRIGGER Count_Indexes_For_Test; DROP TABLE IndexesSeen;");
+        Assert.Equal(schema, await SchemaAsync(target.Path));
+        Assert.Contains("CREATE INDEX \"IX_Statements_RoundId\"", schema);
+        await using var connection = new SqliteConnection($"Data Source={target.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA integrity_check";
+        Assert.Equal("ok", await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Every table, index and trigger with its SQL.</summary>
+    private static async Task<string> SchemaAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(type || ' ' || name || ': ' || ifnull(sql, ''), char(10)) FROM (SELECT * FROM sqlite_master ORDER BY type, name)";
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
     [Fact]
     public async Task A_new_database_is_left_in_wal_mode_with_foreign_keys_on_for_the_connection_that_imported()
     {
