@@ -76,44 +76,32 @@ public readonly record struct DatePart
     /// <summary>The part in EDTF, e.g. <c>2021?-06-24</c>.</summary>
     public override string ToString()
     {
-        var qualifiers = new List<DateQualifier> { YearQualifier };
-        if (Month is not null)
-        {
-            qualifiers.Add(MonthQualifier);
-        }
-
-        if (Day is not null)
-        {
-            qualifiers.Add(DayQualifier);
-        }
-
         // When every part carries the same qualifier, EDTF puts one sign after the whole date.
-        var whole = qualifiers.All(q => q == qualifiers[0]) ? qualifiers[0] : (DateQualifier?)null;
-        if (whole is not null)
+        if ((Month is null || MonthQualifier == YearQualifier) && (Day is null || DayQualifier == YearQualifier))
         {
-            return Digits() + Sign(whole.Value);
+            return YearQualifier == DateQualifier.None ? Digits() : Digits() + Sign(YearQualifier);
         }
 
         // Otherwise a sign after the year covers the year only; a sign before a month or day covers that part only.
         var text = $"{Year:D4}{Sign(YearQualifier)}";
-        if (Month is not null)
+        if (Month is { } month)
         {
-            text += $"-{Sign(MonthQualifier)}{Month:D2}";
+            text += $"-{Sign(MonthQualifier)}{month:D2}";
         }
 
-        if (Day is not null)
+        if (Day is { } day)
         {
-            text += $"-{Sign(DayQualifier)}{Day:D2}";
+            text += $"-{Sign(DayQualifier)}{day:D2}";
         }
 
         return text;
     }
 
-    private string Digits() => Precision switch
+    private string Digits() => (Month, Day) switch
     {
-        DatePrecision.Year => $"{Year:D4}",
-        DatePrecision.Month => $"{Year:D4}-{Month:D2}",
-        _ => $"{Year:D4}-{Month:D2}-{Day:D2}",
+        (null, _) => $"{Year:D4}",
+        ({ } month, null) => $"{Year:D4}-{month:D2}",
+        ({ } month, { } day) => $"{Year:D4}-{month:D2}-{day:D2}",
     };
 
     internal static string Sign(DateQualifier qualifier) => qualifier switch

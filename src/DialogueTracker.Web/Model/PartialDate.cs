@@ -41,39 +41,40 @@ public readonly record struct PartialDate : IComparable<PartialDate>
     /// <summary>Reads an EDTF date or span; <paramref name="error"/> says what is wrong in words a user can act on.</summary>
     public static bool TryParse(string? text, out PartialDate date, out string? error)
     {
+        // Spans, not Split: an import parses hundreds of thousands of dates, and only a bad one needs a string.
         date = default;
-        text = text?.Trim();
-        if (string.IsNullOrEmpty(text))
+        var whole = text.AsSpan().Trim();
+        if (whole.IsEmpty)
         {
             error = "a date is required (e.g. 2003, 2020-02 or 2020-02-19)";
             return false;
         }
 
-        var ends = text.Split('/');
-        if (ends.Length > 2)
+        var slash = whole.IndexOf('/');
+        if (slash >= 0 && whole[(slash + 1)..].Contains('/'))
         {
-            error = $"'{text}' has more than one '/'";
+            error = $"'{whole}' has more than one '/'";
             return false;
         }
 
-        if (!TryParsePart(ends[0], out var start, out error))
+        if (!TryParsePart(slash < 0 ? whole : whole[..slash], out var start, out error))
         {
-            error = $"'{text}' is not a date: {error}";
+            error = $"'{whole}' is not a date: {error}";
             return false;
         }
 
         DatePart? end = null;
-        if (ends.Length == 2)
+        if (slash >= 0)
         {
-            if (!TryParsePart(ends[1], out var last, out error))
+            if (!TryParsePart(whole[(slash + 1)..], out var last, out error))
             {
-                error = $"'{text}' is not a span of dates: {error}";
+                error = $"'{whole}' is not a span of dates: {error}";
                 return false;
             }
 
             if (last.Latest < start.Earliest)
             {
-                error = $"'{text}' ends before it starts";
+                error = $"'{whole}' ends before it starts";
                 return false;
             }
 
@@ -85,7 +86,7 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         return true;
     }
 
-    private static bool TryParsePart(string text, out DatePart part, out string? error)
+    private static bool TryParsePart(ReadOnlySpan<char> text, out DatePart part, out string? error)
     {
         part = default;
         if (text is "" or "..")
@@ -94,20 +95,23 @@ public readonly record struct PartialDate : IComparable<PartialDate>
             return false;
         }
 
-        var pieces = text.Split('-');
-        if (pieces.Length > 3)
+        var pieces = text.Count('-') + 1;
+        if (pieces > 3)
         {
             error = "expected YYYY, YYYY-MM or YYYY-MM-DD";
             return false;
         }
 
-        int[] expectedDigits = [4, 2, 2];
-        var numbers = new int[pieces.Length];
-        var leading = new DateQualifier[pieces.Length];
-        var trailing = new DateQualifier[pieces.Length];
-        for (var i = 0; i < pieces.Length; i++)
+        ReadOnlySpan<int> expectedDigits = [4, 2, 2];
+        Span<int> numbers = stackalloc int[3];
+        Span<DateQualifier> leading = stackalloc DateQualifier[3];
+        Span<DateQualifier> trailing = stackalloc DateQualifier[3];
+        var rest = text;
+        for (var i = 0; i < pieces; i++)
         {
-            var piece = pieces[i];
+            var dash = rest.IndexOf('-');
+            var piece = dash < 0 ? rest : rest[..dash];
+            rest = dash < 0 ? [] : rest[(dash + 1)..];
             leading[i] = piece.Length > 0 ? ReadSign(piece[0]) : DateQualifier.None;
             if (leading[i] != DateQualifier.None)
             {
@@ -120,12 +124,12 @@ public readonly record struct PartialDate : IComparable<PartialDate>
                 piece = piece[..^1];
             }
 
-            if (piece.Length != expectedDigits[i] || !piece.All(char.IsAsciiDigit))
+            if (piece.Length != expectedDigits[i] || piece.ContainsAnyExceptInRange('0', '9'))
             {
                 error = i == 0
                     ? "the year must be four digits (YYYY)"
                     : $"the {(i == 1 ? "month" : "day")} must be two digits";
-                if (pieces.Length == 1 && text.Length > 0 && !text.Any(char.IsAsciiDigit))
+                if (pieces == 1 && text.Length > 0 && !text.ContainsAnyInRange('0', '9'))
                 {
                     error = "expected YYYY, YYYY-MM or YYYY-MM-DD";
                 }
@@ -137,11 +141,11 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         }
 
         // A sign after a part covers that part and every part to its left; a sign before a part covers it alone.
-        var qualifiers = new DateQualifier[pieces.Length];
-        for (var i = 0; i < pieces.Length; i++)
+        Span<DateQualifier> qualifiers = stackalloc DateQualifier[3];
+        for (var i = 0; i < pieces; i++)
         {
             qualifiers[i] = leading[i];
-            for (var j = i; j < pieces.Length; j++)
+            for (var j = i; j < pieces; j++)
             {
                 qualifiers[i] |= trailing[j];
             }
@@ -149,11 +153,11 @@ public readonly record struct PartialDate : IComparable<PartialDate>
 
         var created = DatePart.Create(
             numbers[0],
-            pieces.Length > 1 ? numbers[1] : null,
-            pieces.Length > 2 ? numbers[2] : null,
+            pieces > 1 ? numbers[1] : null,
+            pieces > 2 ? numbers[2] : null,
             qualifiers[0],
-            pieces.Length > 1 ? qualifiers[1] : DateQualifier.None,
-            pieces.Length > 2 ? qualifiers[2] : DateQualifier.None,
+            qualifiers[1],
+            qualifiers[2],
             out error);
         if (created is null)
         {
