@@ -31,6 +31,18 @@ public sealed partial class QueryPlanTests(DialogueTrackerFactory factory) : ICl
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE FOR ORDER BY", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_rounds_citations_are_read_from_the_index_of_citations_that_name_a_round()
+    {
+        await using var scope = factory.CreateScope(out var db);
+
+        var plan = await PlanAsync(db, db.Rounds.AsNoTracking().Where(r => r.Key == "x").SelectMany(r => r.Citations).Select(c => c.Quote));
+
+        // The index is partial (RoundId IS NOT NULL): the join on RoundId implies it.
+        Assert.Contains(plan, step => step.Contains("USING INDEX IX_Citations_RoundId (RoundId=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
     private static async Task<List<string>> PlanAsync<T>(DialogueDbContext db, IQueryable<T> query)
     {
         // ToQueryString writes parameters as sqlite3 shell ".param set" lines: put their values in the SQL.

@@ -36,5 +36,18 @@ public sealed class CitationConfiguration : IEntityTypeConfiguration<Citation>
             .OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(c => c.ConcernStatusChange).WithMany(s => s.Citations).HasForeignKey(c => c.ConcernStatusChangeId)
             .OnDelete(DeleteBehavior.Cascade);
+
+        // Each citation fills one of these seven columns and leaves six null: each index holds only the rows that name
+        // its record (a lookup by value, or a join on it, implies not null, so it still serves them). Full indexes held
+        // every row six times over for nothing, and building them took a fifth of a large import's index building.
+        OnlyWhereSet(builder.HasIndex(c => c.MechanismId), nameof(Citation.MechanismId));
+        OnlyWhereSet(builder.HasIndex(c => c.RoundId), nameof(Citation.RoundId));
+        OnlyWhereSet(builder.HasIndex(c => c.StatementId), nameof(Citation.StatementId));
+        OnlyWhereSet(builder.HasIndex(c => c.TopicId), nameof(Citation.TopicId));
+        OnlyWhereSet(builder.HasIndex(c => c.ConcernId), nameof(Citation.ConcernId));
+        OnlyWhereSet(builder.HasIndex(c => c.ConcernMentionId), nameof(Citation.ConcernMentionId));
+        OnlyWhereSet(builder.HasIndex(c => c.ConcernStatusChangeId), nameof(Citation.ConcernStatusChangeId));
     }
+
+    private static void OnlyWhereSet(IndexBuilder<Citation> index, string column) => index.HasFilter($"\"{column}\" IS NOT NULL");
 }

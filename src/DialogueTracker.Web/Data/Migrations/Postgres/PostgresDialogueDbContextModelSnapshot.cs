@@ -132,21 +132,28 @@ namespace DialogueTracker.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ConcernId");
+                    b.HasIndex("ConcernId")
+                        .HasFilter("\"ConcernId\" IS NOT NULL");
 
-                    b.HasIndex("ConcernMentionId");
+                    b.HasIndex("ConcernMentionId")
+                        .HasFilter("\"ConcernMentionId\" IS NOT NULL");
 
-                    b.HasIndex("ConcernStatusChangeId");
+                    b.HasIndex("ConcernStatusChangeId")
+                        .HasFilter("\"ConcernStatusChangeId\" IS NOT NULL");
 
-                    b.HasIndex("MechanismId");
+                    b.HasIndex("MechanismId")
+                        .HasFilter("\"MechanismId\" IS NOT NULL");
 
-                    b.HasIndex("RoundId");
+                    b.HasIndex("RoundId")
+                        .HasFilter("\"RoundId\" IS NOT NULL");
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("StatementId");
+                    b.HasIndex("StatementId")
+                        .HasFilter("\"StatementId\" IS NOT NULL");
 
-                    b.HasIndex("TopicId");
+                    b.HasIndex("TopicId")
+                        .HasFilter("\"TopicId\" IS NOT NULL");
 
                     b.ToTable("Citations", t =>
                         {
