@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DialogueTracker.Web.Data.Migrations
 {
     [DbContext(typeof(DialogueDbContext))]
-    [Migration("20261206053612_SearchIndexThreeLetterPrefixes")]
-    partial class SearchIndexThreeLetterPrefixes
+    [Migration("20261206053612_SearchIndexWithoutPrefixIndexes")]
+    partial class SearchIndexWithoutPrefixIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
