@@ -43,6 +43,7 @@ public static class GenerateCommand
         }
 
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
+        await SqliteEngine.UseLargePagesIfNewAsync(connectionString, CancellationToken.None);
         await using (var db = new DialogueDbContext(new DbContextOptionsBuilder<DialogueDbContext>().UseSqlite(connectionString).Options))
         {
             await db.Database.MigrateAsync();
