@@ -26,9 +26,11 @@ public sealed record RecordFilter
             rounds = rounds.Where(r => r.Mechanism.Slug == MechanismSlug);
         }
 
-        if (TopicIds is not null)
+        if (TopicIds is { } topicIds)
         {
-            rounds = rounds.Where(r => r.Topics.Any(t => TopicIds.Contains(t.Id)));
+            // IN (the topics' records), not EXISTS per record: see the statements' filter below.
+            var filed = rounds.SelectMany(r => r.Topics.Where(t => topicIds.Contains(t.Id)), (r, _) => r.Id);
+            rounds = rounds.Where(r => filed.Contains(r.Id));
         }
 
         // Rounds are meetings of both sides; a party filter asks for what one side said.
@@ -47,9 +49,13 @@ public sealed record RecordFilter
             statements = statements.Where(s => s.Round != null && s.Round.Mechanism.Slug == MechanismSlug);
         }
 
-        if (TopicIds is not null)
+        if (TopicIds is { } topicIds)
         {
-            statements = statements.Where(s => s.Topics.Any(t => TopicIds.Contains(t.Id)));
+            // As IN (the statements filed under the topics), which SQLite reads from the links' index on the topic; as
+            // EXISTS per statement (Topics.Any) it read every statement in the date range and probed its links:
+            // 145 ms against a few for a topic and five years of 100,000 statements.
+            var filed = statements.SelectMany(s => s.Topics.Where(t => topicIds.Contains(t.Id)), (s, _) => s.Id);
+            statements = statements.Where(s => filed.Contains(s.Id));
         }
 
         if (Party is { } party)

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DialogueTracker.Web.Data;
+using DialogueTracker.Web.Model;
 using DialogueTracker.Web.Timeline;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,21 @@ public sealed partial class QueryPlanTests(DialogueTrackerFactory factory) : ICl
         // The index is partial (RoundId IS NOT NULL): the join on RoundId implies it.
         Assert.Contains(plan, step => step.Contains("USING INDEX IX_Citations_RoundId (RoundId=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_topic_filter_reads_the_statements_filed_under_it_from_the_links_index()
+    {
+        await using var scope = factory.CreateScope(out var db);
+        var filter = new RecordFilter { TopicIds = [1, 2], From = PartialDate.Parse("2010"), To = PartialDate.Parse("2015") };
+
+        var statements = await PlanAsync(db, filter.Apply(db.Statements.AsNoTracking()).Select(s => s.Id));
+        var rounds = await PlanAsync(db, filter.Apply(db.Rounds.AsNoTracking()).Select(r => r.Id));
+
+        // Not a walk over every statement (or round) in the years, probing each one's links.
+        Assert.Contains(statements, step => step.Contains("USING INDEX IX_StatementTopics_TopicsId (TopicsId=?)", StringComparison.Ordinal));
+        Assert.Contains(rounds, step => step.Contains("USING INDEX IX_RoundTopics_TopicsId (TopicsId=?)", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements.Concat(rounds), step => step.Contains("CORRELATED", StringComparison.Ordinal));
     }
 
     private static async Task<List<string>> PlanAsync<T>(DialogueDbContext db, IQueryable<T> query)
