@@ -279,7 +279,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             }
 
             await writer.IndexNewDocumentsAsync(cancellationToken);
-            await importDatabase.CheckBeforeCommitAsync(db.Database, cancellationToken);
+            await importDatabase.FinishBeforeCommitAsync(db.Database, cancellationToken);
             if (_options.DryRun)
             {
                 await transaction.RollbackAsync(cancellationToken);

@@ -19,7 +19,7 @@ public interface IImportDatabase
     /// <see cref="BeginAsync"/> left for the end (building indexes, checking references), and throws the engine's own
     /// exception for what it would have refused.
     /// </summary>
-    Task CheckBeforeCommitAsync(DatabaseFacade database, CancellationToken cancellationToken);
+    Task FinishBeforeCommitAsync(DatabaseFacade database, CancellationToken cancellationToken);
 
     /// <summary>
     /// The first of <paramref name="count"/> consecutive ids for new rows of <paramref name="table"/> (one of the import's

@@ -17,7 +17,7 @@ public sealed class SqliteImportDatabase(ILogger<SqliteImportDatabase> logger) :
     // tables' indexes built, once, before the commit.
     private bool _bulkLoad;
 
-    // The indexes BeginAsync dropped in a bulk load, built again by CheckBeforeCommitAsync.
+    // The indexes BeginAsync dropped in a bulk load, built again by FinishBeforeCommitAsync.
     private List<SqliteIndex> _indexesToBuild = [];
 
     public bool BatchesSearchDocuments => true;
@@ -30,7 +30,7 @@ public sealed class SqliteImportDatabase(ILogger<SqliteImportDatabase> logger) :
     /// A new database (no records yet, so nobody reads it) is loaded as bulk loads are: with a rollback journal, which
     /// writes the new pages once where WAL writes them twice (into the WAL, then back into the file when it is
     /// checkpointed at the commit: 1.9 of 16 s for 100,000 statements); and with foreign keys checked once over the
-    /// finished tables instead of row by row (about 1 s), before the commit (<see cref="CheckBeforeCommitAsync"/>); and
+    /// finished tables instead of row by row (about 1 s), before the commit (<see cref="FinishBeforeCommitAsync"/>); and
     /// with its largest tables' indexes built at the end (<see cref="BeginAsync"/>).
     /// </summary>
     public async Task<IAsyncDisposable> TuneForImportAsync(DatabaseFacade database, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class SqliteImportDatabase(ILogger<SqliteImportDatabase> logger) :
     /// <summary>
     /// Defers foreign keys to the commit (SQLite turns this off again when the transaction ends; its one writer at a time
     /// needs no other lock). In a bulk load, also drops the bulk tables' non-unique indexes, to be built whole before the
-    /// commit (<see cref="CheckBeforeCommitAsync"/>): rows go in in id order, so an index in another order (by date, by
+    /// commit (<see cref="FinishBeforeCommitAsync"/>): rows go in in id order, so an index in another order (by date, by
     /// topic) takes each row at a random place, while building it afterwards is one sort. For 100,000 statements that
     /// is 2.1 s of index upkeep against 1 s of building. The unique indexes stay: they find existing records by key.
     /// Inside the transaction, so a rollback brings the indexes back, and other connections go on seeing them.
@@ -92,7 +92,7 @@ public sealed class SqliteImportDatabase(ILogger<SqliteImportDatabase> logger) :
     /// In a bulk load: builds the indexes <see cref="BeginAsync"/> dropped, and, with foreign keys off, checks every
     /// reference, refusing a broken one with the error SQLite itself gives for a deferred foreign key at the commit.
     /// </summary>
-    public async Task CheckBeforeCommitAsync(DatabaseFacade database, CancellationToken cancellationToken)
+    public async Task FinishBeforeCommitAsync(DatabaseFacade database, CancellationToken cancellationToken)
     {
         if (!_bulkLoad)
         {

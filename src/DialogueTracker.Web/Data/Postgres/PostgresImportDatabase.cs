@@ -28,8 +28,8 @@ public sealed class PostgresImportDatabase : IImportDatabase
             LOCK TABLE "Mechanisms", "Sources", "Topics", "Rounds", "Statements", "Concerns" IN SHARE ROW EXCLUSIVE MODE;
             """, cancellationToken);
 
-    // Nothing is left unchecked: the deferred foreign keys are checked by the commit itself.
-    public Task CheckBeforeCommitAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.CompletedTask;
+    // Nothing is left for the end: the deferred foreign keys are checked by the commit itself.
+    public Task FinishBeforeCommitAsync(DatabaseFacade database, CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Ids are taken from the table's identity sequence, which is then moved past them, so EF Core's later inserts never
