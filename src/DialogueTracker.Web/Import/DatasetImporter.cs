@@ -663,10 +663,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
             }
 
             Touch(RecordType.Statement, statement.Key, statement, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(statement)));
-            foreach (var stale in Apply(statement, record, references))
-            {
-                db.Citations.Remove(stale);
-            }
+            db.Citations.RemoveRange(Apply(statement, record, references));
         }
     }
 
@@ -749,13 +746,8 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
     }
 
     /// <summary>Keeps citations that are already there unchanged, so a re-import writes nothing.</summary>
-    private void SyncCitations(List<Citation> current, List<CitationRecord> wanted, Dictionary<string, Source> sources)
-    {
-        foreach (var stale in MatchCitations(current, wanted, sources))
-        {
-            db.Citations.Remove(stale);
-        }
-    }
+    private void SyncCitations(List<Citation> current, List<CitationRecord> wanted, Dictionary<string, Source> sources) =>
+        db.Citations.RemoveRange(MatchCitations(current, wanted, sources));
 
     /// <summary>
     /// Keeps citations that are already there unchanged, so a re-import writes nothing; adds the new ones; returns those
