@@ -5,11 +5,15 @@ namespace DialogueTracker.Web.Api;
 
 public static class OpenApiSetup
 {
-    /// <summary>Serves the document with the server it was fetched from, so generated clients know where to call.</summary>
-    public static IApplicationBuilder UseDialogueOpenApi(this IApplicationBuilder app) => app
-        .UseSwagger(options => options.PreSerializeFilters.Add((document, request) =>
-            document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}{request.PathBase}" }]))
-        .UseSwaggerUI(options => options.DocumentTitle = "DialogueTracker API");
+    /// <summary>
+    /// Serves the document with the server it was fetched from, so generated clients know where to call. Both
+    /// middlewares match every request's path against their templates, so they run only under /swagger.
+    /// </summary>
+    public static IApplicationBuilder UseDialogueOpenApi(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger => swagger
+            .UseSwagger(options => options.PreSerializeFilters.Add((document, request) =>
+                document.Servers = [new OpenApiServer { Url = $"{request.Scheme}://{request.Host.Value}{request.PathBase}" }]))
+            .UseSwaggerUI(options => options.DocumentTitle = "DialogueTracker API"));
 
     public static IServiceCollection AddDialogueOpenApi(this IServiceCollection services) =>
         services.AddEndpointsApiExplorer().AddSwaggerGen(options =>
