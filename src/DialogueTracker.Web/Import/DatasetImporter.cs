@@ -15,6 +15,7 @@ namespace DialogueTracker.Web.Import;
 public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabase importDatabase, ILogger<DatasetImporter> logger)
 {
     private readonly List<Touched> _touched = [];
+    private readonly List<Round> _newRounds = [];
     private readonly List<Statement> _newStatements = [];
     private readonly Dictionary<(RecordType Type, string Key), (int Id, Guid Version)> _written = [];
     private ImportOptions _options = ImportOptions.Default;
@@ -191,6 +192,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
     private void Reset()
     {
         _touched.Clear();
+        _newRounds.Clear();
         _newStatements.Clear();
         _written.Clear();
         _references = null;
@@ -230,18 +232,9 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
                     var topics = await ApplyTopicsAsync(others.Topics, sources, cancellationToken);
                     var mechanisms = await ApplyMechanismsAsync(others.Mechanisms, sources, cancellationToken);
                     await ApplyRoundsAsync(others.Rounds, mechanisms, topics, sources, cancellationToken);
-                    // Rounds' search documents are written set-based when every round is new (into a new database).
-                    var rounds = _touched.Where(t => t.Type == RecordType.Round).ToList();
-                    var roundDocuments = rounds.All(t => t.Before is null) ? await writer.SuspendRoundDocumentsAsync(rounds.Count, cancellationToken) : null;
                     if (await SaveAsync(writer, cancellationToken) is { } conflicts)
                     {
                         return await AbandonAsync(transaction, conflicts, isConflict: true, cancellationToken);
-                    }
-
-                    if (roundDocuments is not null)
-                    {
-                        var ids = rounds.Select(t => t.Entity.Id).ToList();
-                        await writer.WriteRoundDocumentsAsync(roundDocuments, ids.Min(), ids.Max(), cancellationToken);
                     }
 
                     continue;
@@ -354,13 +347,15 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
         }
 
         // Records get their ids on the first save; revisions, which name them, after; new versions on the second save.
-        // A part of new statements only leaves EF Core nothing to save: the writer writes them.
+        // A part of new statements only leaves EF Core nothing to save: the writer writes them. New rounds go in after
+        // the first save, which gives what they refer to its ids.
         var tracked = _touched.Any(t => t.Type != RecordType.Statement || t.Before is not null);
         if (tracked)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await writer.InsertRoundsAsync(_newRounds, cancellationToken);
         await writer.InsertStatementsAsync(_newStatements, cancellationToken);
         var revisions = RecordRevisions();
         if (tracked)
@@ -377,6 +372,7 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
         }
 
         _touched.Clear();
+        _newRounds.Clear();
         _newStatements.Clear();
         db.ChangeTracker.Clear();
         return null;
@@ -583,8 +579,14 @@ public sealed partial class DatasetImporter(DialogueDbContext db, IImportDatabas
         foreach (var record in records)
         {
             var mechanism = mechanisms[record.Mechanism!];
-            var isNew = !rounds.ContainsKey(record.Key!);
-            var round = FindOrAdd(rounds, record.Key!, key => new Round { Key = key, TitleEn = record.TitleEn!, Mechanism = mechanism });
+            var isNew = !rounds.TryGetValue(record.Key!, out var round);
+            if (round is null)
+            {
+                // Kept out of change tracking: the writer inserts new rounds (see SaveAsync).
+                round = rounds[record.Key!] = new Round { Key = record.Key!, TitleEn = record.TitleEn!, Mechanism = mechanism };
+                _newRounds.Add(round);
+            }
+
             Touch(RecordType.Round, round.Key, round, isNew, () => RecordSnapshots.ToJson(RecordSnapshots.ToRecord(round)));
             round.Mechanism = mechanism;
             round.Kind = EnumNames.Parse<RoundKind>(record.Kind!);
