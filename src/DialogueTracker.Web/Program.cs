@@ -149,6 +149,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseOutputCache();
+app.UseOutputCacheRenders();
 app.UseMiddleware<ApiETags>();
 app.MapStaticAssets();
 app.UseDialogueOpenApi();

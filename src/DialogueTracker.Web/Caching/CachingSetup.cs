@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
 
 namespace DialogueTracker.Web.Caching;
@@ -20,6 +21,30 @@ public static class CachingSetup
     // Pages with forms that carry antiforgery tokens, or that only signed-in people see, are never cached.
     private static readonly string[] NeverCached = ["/account", "/admin", "/history", "/health", "/api/v1/export", "/api/v1/import", "/language", "/swagger"];
 
+    /// <summary>
+    /// After <c>UseOutputCache</c>: a response the output cache may store is rendered to its end even when its client
+    /// goes away. Requests for the same page wait for that render (locking) and are served from it; cut short, it would
+    /// hand them its failure or a truncated page (dotnet/aspnetcore#52310; the fix, #68770, is not in 10.0.12). A render
+    /// takes milliseconds, so finishing one nobody waits for costs little.
+    /// </summary>
+    public static IApplicationBuilder UseOutputCacheRenders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { EnableOutputCaching: true, AllowCacheStorage: true })
+        {
+            context.RequestAborted = CancellationToken.None;
+        }
+
+        return next(context);
+    });
+
+    /// <summary>
+    /// The output cache cannot key a query holding its own delimiters (control characters 0x1E, 0x1F) and, with locking,
+    /// would let such requests share one render (dotnet/aspnetcore#67763): they are not cached.
+    /// </summary>
+    private static bool HasKeyDelimiter(QueryString query) =>
+        query.Value is { } text && (text.Contains("%1e", StringComparison.OrdinalIgnoreCase) || text.Contains("%1f", StringComparison.OrdinalIgnoreCase)
+            || text.Contains('\u001e') || text.Contains('\u001f'));
+
     public static IServiceCollection AddDialogueCaching(this IServiceCollection services, IConfiguration configuration)
     {
         var minutes = configuration.GetValue("Caching:Minutes", 10);
@@ -28,13 +53,13 @@ public static class CachingSetup
             options.SizeLimit = configuration.GetValue("Caching:SizeLimitMegabytes", 32L) * 1024 * 1024;
             // The default policy already caches only anonymous GET and HEAD 200s that set no cookie, varied by host and query.
             options.AddBasePolicy(policy => policy
-                .With(context => minutes > 0 && !NeverCached.Any(prefix => context.HttpContext.Request.Path.StartsWithSegments(prefix)))
+                .With(context => minutes > 0 && !NeverCached.Any(prefix => context.HttpContext.Request.Path.StartsWithSegments(prefix))
+                    && !HasKeyDelimiter(context.HttpContext.Request.QueryString))
                 .SetVaryByRouteValue("id", "slug")
                 .VaryByValue(_ => new("culture", CultureInfo.CurrentUICulture.Name))
                 .AddPolicy<DatabaseChangePolicy>()
-                // Each miss is rendered by its own request: with locking, requests for a page being rendered wait for that
-                // render and get its failure when its client goes away (dotnet/aspnetcore#52310, fixed in .NET 11 only).
-                .SetLocking(false)
+                // Locking (the default): requests for a page being rendered wait for that one render and are served from
+                // it. The render must then not stop when its own client goes away (see UseOutputCacheRenders).
                 .Tag(RecordsTag)
                 .Expire(TimeSpan.FromMinutes(Math.Max(minutes, 1))));
         });
