@@ -10,7 +10,8 @@ public sealed class RevisionConfiguration : IEntityTypeConfiguration<Revision>
     {
         // No foreign keys to records or users: a revision must survive both.
         builder.HasIndex(r => new { r.RecordType, r.RecordId, r.Id });
-        builder.HasIndex(r => new { r.UserId, r.Id });
+        // The changes page lists who made revisions and filters by that name; the user id serves no query.
+        builder.HasIndex(r => new { r.UserName, r.Id });
         builder.Property(r => r.RecordKey).HasMaxLength(100);
         builder.Property(r => r.UserName).HasMaxLength(256);
         builder.Property(r => r.Summary).HasMaxLength(500);

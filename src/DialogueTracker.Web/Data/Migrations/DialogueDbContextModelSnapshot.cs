@@ -477,7 +477,7 @@ namespace DialogueTracker.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "Id");
+                    b.HasIndex("UserName", "Id");
 
                     b.HasIndex("RecordType", "RecordId", "Id");
 

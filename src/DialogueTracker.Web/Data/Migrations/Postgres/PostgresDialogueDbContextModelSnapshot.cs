@@ -496,7 +496,7 @@ namespace DialogueTracker.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("UserId", "Id");
+                    b.HasIndex("UserName", "Id");
 
                     b.HasIndex("RecordType", "RecordId", "Id");
 
