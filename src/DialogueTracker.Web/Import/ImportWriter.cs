@@ -82,9 +82,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     }
 
     /// <summary>
-    /// Inserts statements that are not in the database yet; each gets its id. Topic links go in before their statement,
-    /// so that, when the search triggers run, the statement's document is written once, topics included, rather than
-    /// once per link (the import's transaction defers foreign keys to the commit for this).
+    /// Inserts statements that are not in the database yet, with their topic links and citations; each gets its id.
     /// </summary>
     public async Task InsertStatementsAsync(IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
     {
@@ -105,18 +103,8 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
         {
             statement.Id = id++;
             statement.RoundId = statement.Round?.Id;
-            foreach (var topic in statement.Topics)
-            {
-                await _statementTopics.InsertAsync(p => p.Name == "StatementsId" ? statement.Id : topic.Id, cancellationToken);
-            }
-
-            await _statements.InsertAsync(statement, cancellationToken);
-            foreach (var citation in statement.Citations)
-            {
-                citation.StatementId = statement.Id;
-                citation.SourceId = citation.Source.Id;
-                await _citations.InsertAsync(citation, cancellationToken);
-            }
+            await InsertWithLinksAsync(_statements, statement, _statementTopics, "StatementsId", statement.Id, statement.Topics, statement.Citations,
+                citation => citation.StatementId = statement.Id, cancellationToken);
         }
 
         if (suspended is not null)
@@ -155,24 +143,35 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
             round.Id = id++;
             round.MechanismId = round.Mechanism.Id;
             round.SeriesId = round.Series?.Id;
-            // Links before the round, as for statements: with the triggers on, its document is written once.
-            foreach (var topic in round.Topics)
-            {
-                await _roundTopics.InsertAsync(p => p.Name == "RoundsId" ? round.Id : topic.Id, cancellationToken);
-            }
-
-            await _rounds.InsertAsync(round, cancellationToken);
-            foreach (var citation in round.Citations)
-            {
-                citation.RoundId = round.Id;
-                citation.SourceId = citation.Source.Id;
-                await _citations.InsertAsync(citation, cancellationToken);
-            }
+            await InsertWithLinksAsync(_rounds, round, _roundTopics, "RoundsId", round.Id, round.Topics, round.Citations,
+                citation => citation.RoundId = round.Id, cancellationToken);
         }
 
         if (suspended is not null)
         {
             await WriteDocumentsAndResumeAsync(RoundDocuments, suspended, firstId, id - 1, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One record with its topic links and citations. The links go in before the record: with the search triggers on, its
+    /// document is then written once, topics included, rather than once per link (foreign keys are checked at the commit).
+    /// </summary>
+    private async Task InsertWithLinksAsync(
+        RowInserter records, object record, RowInserter links, string recordColumn, int id, List<Topic> topics, List<Citation> citations,
+        Action<Citation> citeFrom, CancellationToken cancellationToken)
+    {
+        foreach (var topic in topics)
+        {
+            await links.InsertAsync(p => p.Name == recordColumn ? id : topic.Id, cancellationToken);
+        }
+
+        await records.InsertAsync(record, cancellationToken);
+        foreach (var citation in citations)
+        {
+            citeFrom(citation);
+            citation.SourceId = citation.Source.Id;
+            await _citations!.InsertAsync(citation, cancellationToken);
         }
     }
 

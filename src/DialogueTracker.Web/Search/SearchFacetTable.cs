@@ -129,19 +129,23 @@ public sealed class SearchFacetTable
         var years = new short[n];
         var dates = new int[n];
         var count = 0;
+        void ResizeAll(int size)
+        {
+            Array.Resize(ref ids, size);
+            Array.Resize(ref types, size);
+            Array.Resize(ref parties, size);
+            Array.Resize(ref mechanisms, size);
+            Array.Resize(ref years, size);
+            Array.Resize(ref dates, size);
+        }
+
         await foreach (var d in db.SearchDocuments.AsNoTracking().OrderBy(d => d.Id)
             .Select(d => new { d.Id, d.Type, d.Party, d.MechanismId, d.Year, d.DateEarliest }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             // A document written between the count and this read: the arrays grow (the next search reads again anyway).
             if (count == ids.Length)
             {
-                var size = Math.Max(16, count * 2);
-                Array.Resize(ref ids, size);
-                Array.Resize(ref types, size);
-                Array.Resize(ref parties, size);
-                Array.Resize(ref mechanisms, size);
-                Array.Resize(ref years, size);
-                Array.Resize(ref dates, size);
+                ResizeAll(Math.Max(16, count * 2));
             }
 
             ids[count] = d.Id;
@@ -156,12 +160,7 @@ public sealed class SearchFacetTable
         n = count;
         if (n != ids.Length)
         {
-            Array.Resize(ref ids, n);
-            Array.Resize(ref types, n);
-            Array.Resize(ref parties, n);
-            Array.Resize(ref mechanisms, n);
-            Array.Resize(ref years, n);
-            Array.Resize(ref dates, n);
+            ResizeAll(n);
         }
 
         // Links in document order, merged with the documents' ids (ascending); links of documents not read are skipped.
