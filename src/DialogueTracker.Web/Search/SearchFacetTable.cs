@@ -128,6 +128,13 @@ public sealed class SearchFacetTable
         var mechanisms = new int[n];
         var years = new short[n];
         var dates = new int[n];
+        // Titles are kept as token hashes (a few bytes a word), for the ranking estimate; the text is not kept. The
+        // buffer is kept as it grew, not copied to its exact length: TitleStarts[n] marks its end. It starts at 20 words a
+        // document (titles in both languages: the benchmark's average 19).
+        var titleStarts = new int[n + 1];
+        var titleTokens = new int[Math.Max(16, n * 20)];
+        var tokens = new List<int>(64);
+        var tokenizer = new Fts5Tokens();
         var count = 0;
         void ResizeAll(int size)
         {
@@ -137,10 +144,11 @@ public sealed class SearchFacetTable
             Array.Resize(ref mechanisms, size);
             Array.Resize(ref years, size);
             Array.Resize(ref dates, size);
+            Array.Resize(ref titleStarts, size + 1);
         }
 
         await foreach (var d in db.SearchDocuments.AsNoTracking().OrderBy(d => d.Id)
-            .Select(d => new { d.Id, d.Type, d.Party, d.MechanismId, d.Year, d.DateEarliest }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            .Select(d => new { d.Id, d.Type, d.Party, d.MechanismId, d.Year, d.DateEarliest, d.Title }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             // A document written between the count and this read: the arrays grow (the next search reads again anyway).
             if (count == ids.Length)
@@ -154,6 +162,16 @@ public sealed class SearchFacetTable
             mechanisms[count] = d.MechanismId ?? NoMechanism;
             years[count] = d.Year is { } year ? (short)year : NoYear;
             dates[count] = d.DateEarliest is { } date ? date.DayNumber : NoDate;
+            tokens.Clear();
+            tokenizer.Hashes(d.Title, tokens);
+            var used = titleStarts[count];
+            if (used + tokens.Count > titleTokens.Length)
+            {
+                Array.Resize(ref titleTokens, Math.Max(used + tokens.Count, titleTokens.Length * 3 / 2));
+            }
+
+            tokens.CopyTo(titleTokens, used);
+            titleStarts[count + 1] = used + tokens.Count;
             count++;
         }
 
@@ -202,42 +220,6 @@ public sealed class SearchFacetTable
         for (var i = 0; i < n; i++)
         {
             documentLengths[i] = lengths.GetValueOrDefault(ids[i]);
-        }
-
-        // Titles are read once, as token hashes (a few bytes a word), for the ranking estimate; the text is not kept. The
-        // buffer is kept as it grew, not copied to its exact length: TitleStarts[n] marks its end. It starts at 20 words a
-        // document (titles in both languages: the benchmark's average 19).
-        var titleStarts = new int[n + 1];
-        var titleTokens = new int[Math.Max(16, n * 20)];
-        var tokens = new List<int>(64);
-        var tokenizer = new Fts5Tokens();
-        var used = 0;
-        row = 0;
-        await foreach (var title in db.SearchDocuments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Title }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            while (row < n && ids[row] < title.Id)
-            {
-                titleStarts[++row] = used;
-            }
-
-            if (row < n && ids[row] == title.Id)
-            {
-                tokens.Clear();
-                tokenizer.Hashes(title.Title, tokens);
-                if (used + tokens.Count > titleTokens.Length)
-                {
-                    Array.Resize(ref titleTokens, Math.Max(used + tokens.Count, titleTokens.Length * 3 / 2));
-                }
-
-                tokens.CopyTo(titleTokens, used);
-                used += tokens.Count;
-                titleStarts[++row] = used;
-            }
-        }
-
-        while (row < n)
-        {
-            titleStarts[++row] = used;
         }
 
         // Renaming a topic rewrites its documents, so the version changes and these are read again.
