@@ -34,6 +34,12 @@ public interface IImportDatabase
     bool BatchesSearchDocuments { get; }
 
     /// <summary>
+    /// In a bulk load on SQLite (a new database), from the start of the import's transaction: the full-text index being
+    /// built beside the import, which <see cref="ImportWriter"/> feeds and puts in place; otherwise null.
+    /// </summary>
+    SqliteBulkSearchIndex? BulkSearchIndex { get; }
+
+    /// <summary>
     /// Where search documents are written by row triggers and not batched (<see cref="BatchesSearchDocuments"/> false):
     /// stops the triggers writing the documents of the new records of a batch, until
     /// <see cref="WriteDeferredDocumentsAsync"/> writes them all at once. Returns false where there is nothing to defer.

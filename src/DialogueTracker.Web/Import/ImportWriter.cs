@@ -41,6 +41,9 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     // Records (type, first and last id) whose search documents are written but not yet in the full-text index.
     private readonly List<(SearchDocuments Kind, int First, int Last)> _unindexed = [];
 
+    // In a bulk load: the statements (first and last id) whose documents are handed to the index built beside it.
+    private readonly List<(int First, int Last)> _handedOn = [];
+
     /// <summary>
     /// Inserts sources that are not in the database yet; each gets its id, and its original's (which may be another new
     /// source: foreign keys are checked at the commit).
@@ -70,9 +73,13 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
 
         if (suspended is not null)
         {
-            // Indexed at once, not at the end: EF Core goes on saving around new sources, and they are few.
             await WriteDocumentsAndResumeAsync(SourceDocuments, suspended, firstId, id - 1, cancellationToken);
-            await IndexNewDocumentsAsync(cancellationToken);
+            if (database.BulkSearchIndex is null)
+            {
+                // Indexed at once, not at the end: EF Core goes on saving around new sources, and they are few. (A bulk
+                // load's index is built from every document as it is at the end.)
+                await FillIndexAsync(cancellationToken);
+            }
         }
 
         if (deferred)
@@ -176,13 +183,32 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     }
 
     /// <summary>
+    /// Adds the documents of the records inserted in large batches to the full-text index. In a bulk load, that is the
+    /// index built beside the import (<see cref="SqliteBulkSearchIndex"/>), which by now has every statement's document
+    /// and here gets every other, then takes the index's place.
+    /// </summary>
+    public async Task IndexNewDocumentsAsync(CancellationToken cancellationToken)
+    {
+        if (database.BulkSearchIndex is { } bulk)
+        {
+            var handedOn = _handedOn.Select(r => Range(StatementDocuments, r.First, r.Last)).ToList();
+            await bulk.FinishAsync(handedOn.Count == 0 ? "1" : $"NOT ({string.Join(" OR ", handedOn)})", cancellationToken);
+            _handedOn.Clear();
+            _unindexed.Clear();
+            return;
+        }
+
+        await FillIndexAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Adds the documents of the records inserted in large batches to the full-text index, in one statement: FTS5
     /// merges its segments as it goes, so one INSERT ... SELECT for the whole import costs half what one per part does.
     /// Until then nothing may delete or rewrite those documents (FTS5 would be told to remove words it never had);
     /// nothing does: an import touches each statement once (a dataset's keys are unique), and after a part is written
     /// nothing but later parts' own statements is saved.
     /// </summary>
-    public async Task IndexNewDocumentsAsync(CancellationToken cancellationToken)
+    private async Task FillIndexAsync(CancellationToken cancellationToken)
     {
         if (_unindexed.Count == 0)
         {
@@ -190,8 +216,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
         }
 
         // đ and Đ are folded as SearchDocuments_Insert folds them.
-        var ranges = string.Join(" OR ", _unindexed.Select(r => string.Create(CultureInfo.InvariantCulture,
-            $"(Type = '{r.Kind.Type}' AND Id BETWEEN {r.First * 4L + r.Kind.Offset} AND {r.Last * 4L + r.Kind.Offset})")));
+        var ranges = string.Join(" OR ", _unindexed.Select(r => Range(r.Kind, r.First, r.Last)));
         // FTS5 gathers new terms in memory and writes a segment each time they pass 'hashsize' (1 MB by default),
         // then merges the segments: with 64 MB it writes a few large segments instead of hundreds of small ones, and the
         // fill of 100,000 statements takes half the time. Put back afterwards, as it is kept in the index's config.
@@ -205,6 +230,10 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
         await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         _unindexed.Clear();
     }
+
+    /// <summary>The search documents of one kind's records with ids from first to last.</summary>
+    private static string Range(SearchDocuments kind, int firstId, int lastId) => string.Create(CultureInfo.InvariantCulture,
+        $"(Type = '{kind.Type}' AND Id BETWEEN {firstId * 4L + kind.Offset} AND {lastId * 4L + kind.Offset})");
 
     public async Task InsertRevisionsAsync(IEnumerable<Revision> revisions, CancellationToken cancellationToken)
     {
@@ -269,6 +298,22 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
 
         if (!kind.IndexedAtEnd)
         {
+            return;
+        }
+
+        if (kind == StatementDocuments && database.BulkSearchIndex is { } bulk)
+        {
+            // Statements, the bulk of a bulk load, are indexed beside it part by part; the rest at the end.
+            await bulk.AddAsync(Range(kind, firstId, lastId), cancellationToken);
+            if (_handedOn.Count > 0 && _handedOn[^1].Last == firstId - 1)
+            {
+                _handedOn[^1] = (_handedOn[^1].First, lastId);
+            }
+            else
+            {
+                _handedOn.Add((firstId, lastId));
+            }
+
             return;
         }
 

@@ -20,7 +20,12 @@ public sealed class SqliteImportDatabase(ILogger<SqliteImportDatabase> logger) :
     // The indexes BeginAsync dropped in a bulk load, built again by FinishBeforeCommitAsync.
     private List<SqliteIndex> _indexesToBuild = [];
 
+    // In a bulk load: the scratch database the full-text index is built in, for the length of the import.
+    private SqliteBulkSearchIndex? _scratchIndex;
+
     public bool BatchesSearchDocuments => true;
+
+    public SqliteBulkSearchIndex? BulkSearchIndex { get; private set; }
 
     /// <summary>
     /// A large import touches far more pages than SQLite's default 2 MB cache holds, and every page pushed out of it
@@ -50,6 +55,7 @@ public sealed class SqliteImportDatabase(ILogger<SqliteImportDatabase> logger) :
             await database.ExecuteSqlRawAsync("PRAGMA foreign_keys = OFF", cancellationToken);
             restore.Add("PRAGMA foreign_keys = ON");
             _bulkLoad = true;
+            _scratchIndex = await SqliteBulkSearchIndex.CreateAsync(database, cancellationToken);
         }
 
         return new Restore(this, database, restore, logger);
@@ -70,6 +76,12 @@ public sealed class SqliteImportDatabase(ILogger<SqliteImportDatabase> logger) :
         if (!_bulkLoad)
         {
             return;
+        }
+
+        if (_scratchIndex is not null)
+        {
+            await _scratchIndex.StartAsync();
+            BulkSearchIndex = _scratchIndex;
         }
 
         var indexes = await database.SqlQueryRaw<SqliteIndex>(
@@ -169,6 +181,13 @@ public sealed class SqliteImportDatabase(ILogger<SqliteImportDatabase> logger) :
         public async ValueTask DisposeAsync()
         {
             owner._bulkLoad = false;
+            owner.BulkSearchIndex = null;
+            if (owner._scratchIndex is { } scratch)
+            {
+                owner._scratchIndex = null;
+                await scratch.DisposeAsync();
+            }
+
             foreach (var sql in statements)
             {
                 try

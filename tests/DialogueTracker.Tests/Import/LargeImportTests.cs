@@ -53,6 +53,9 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
         Assert.Equal(await CountAsync(generated.DatabasePath, "SELECT count(*) FROM SearchDocumentTopics"), await CountAsync(target.Path, "SELECT count(*) FROM SearchDocumentTopics"));
         Assert.Equal(SearchInsertTriggers.Length, await CountAsync(target.Path, SearchInsertTriggersSql));
         Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH 'nhan quyen'") > 0);
+        // Built beside the import and copied in: FTS5's own check of its structure, and the scratch database gone.
+        await CheckSearchIndexAsync(target.Path);
+        Assert.Empty(ScratchFiles(target));
     }
 
     [Fact]
@@ -81,6 +84,9 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
         var changed = dataset.Statements[2500] with { TitleEn = "A title changed on the way back", Topics = ["freedom-of-expression"] };
         var added = dataset.Statements[2501] with { Key = "a-new-statement", TitleEn = "Một tuyên bố mới về đối thoại" };
         var path = await WriteAsync(dataset with { Statements = [.. dataset.Statements.Take(2500), changed, added] });
+        var oldTitleSql = $"SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH '{Phrase(dataset.Statements[2500].TitleEn!)}'";
+        var oldTitleFound = await CountAsync(target.Path, oldTitleSql);
+        Assert.True(oldTitleFound >= 1);
         try
         {
             var result = await ImportFileAsync(target, path);
@@ -93,6 +99,9 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
             Assert.Equal(RevisionAction.Create, (await db.Revisions.SingleAsync(r => r.RecordKey == "a-new-statement")).Action);
             Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH '\"changed on the way back\"'") == 1);
             Assert.True(await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex WHERE SearchIndex MATCH '\"tuyen bo moi ve doi thoai\"'") == 1);
+            // Written through the same pooled connection that copied the new database's index in, and still sound.
+            Assert.Equal(oldTitleFound - 1, await CountAsync(target.Path, oldTitleSql));
+            await CheckSearchIndexAsync(target.Path);
         }
         finally
         {
@@ -141,6 +150,10 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
             Assert.True(result.Succeeded, string.Join("; ", result.Problems));
             Assert.Equal(generated.RecordCount, result.Added);
             Assert.Equal(generated.Export, await ExportAsync(target));
+            // Written twice (the first, rolled back): the index holds each document once.
+            Assert.Equal(await CountAsync(target.Path, "SELECT count(*) FROM SearchDocuments"), await CountAsync(target.Path, "SELECT count(*) FROM SearchIndex_docsize"));
+            await CheckSearchIndexAsync(target.Path);
+            Assert.Empty(ScratchFiles(target));
         }
         finally
         {
@@ -213,7 +226,24 @@ public sealed class LargeImportTests(LargeImportTests.GeneratedDataset generated
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA integrity_check";
         Assert.Equal("ok", await command.ExecuteScalarAsync());
+        Assert.Empty(ScratchFiles(target));
+        if (outcome == "commits")
+        {
+            await CheckSearchIndexAsync(target.Path);
+        }
     }
+
+    /// <summary>What a bulk load's search index was built in: gone once the import is over, however it ended.</summary>
+    private static string[] ScratchFiles(EmptyDatabase target) =>
+        Directory.GetFiles(Path.GetDirectoryName(target.Path)!, Path.GetFileName(target.Path) + "-search-*");
+
+    /// <summary>FTS5's own check of the index's structure (with rank 0: not against the documents, whose đ it folds).</summary>
+    private static Task CheckSearchIndexAsync(string path) =>
+        ExecuteAsync(path, "INSERT INTO SearchIndex (SearchIndex, rank) VALUES ('integrity-check', 0)");
+
+    /// <summary>Text as an FTS5 phrase in an SQL string, with đ folded as the index folds it.</summary>
+    private static string Phrase(string text) =>
+        "\"" + text.Replace("đ", "d", StringComparison.Ordinal).Replace("Đ", "D", StringComparison.Ordinal).Replace("\"", "\"\"", StringComparison.Ordinal).Replace("'", "''", StringComparison.Ordinal) + "\"";
 
     /// <summary>Every table, index and trigger with its SQL.</summary>
     private static async Task<string> SchemaAsync(string path)

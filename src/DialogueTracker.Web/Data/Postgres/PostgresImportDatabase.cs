@@ -12,6 +12,8 @@ public sealed class PostgresImportDatabase : IImportDatabase
 {
     public bool BatchesSearchDocuments => false;
 
+    public SqliteBulkSearchIndex? BulkSearchIndex => null;
+
     public Task<IAsyncDisposable> TuneForImportAsync(DatabaseFacade database, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NothingToRestore.Instance);
 
