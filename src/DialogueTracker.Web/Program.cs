@@ -93,28 +93,24 @@ builder.Services.AddDialogueOpenApi();
 
 var app = builder.Build();
 
-try
-{
-    // Backup and restore take the database file as it is: no migration, no seeding.
-    if (args is ["backup", ..]) { Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args[1..]); return; }
-    if (args is ["restore", ..]) { Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args[1..]); return; }
+// Backup and restore take the database file as it is: no migration, no seeding.
+if (args is ["backup", ..]) { Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args[1..]); return; }
+if (args is ["restore", ..]) { Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args[1..]); return; }
 
-    // An import into a new database gets the file's records only, not the seed data as well. `migrate` migrates (and
-    // seeds) even where Database:Migrate is false, then exits: the one step of an upgrade with several instances.
-    await app.Services.InitializeDatabaseAsync(seed: args is not ["import", ..], migrate: args is ["migrate", ..]);
+// An import into a new database gets the file's records only, not the seed data as well. `migrate` migrates (and
+// seeds) even where Database:Migrate is false, then exits: the one step of an upgrade with several instances.
+// On its own thread: for the server, it runs beside the building of the request pipeline below (a few hundred
+// milliseconds of one core each, EF Core's model most of it), and the server listens once both are done.
+var initialization = Task.Run(() => app.Services.InitializeDatabaseAsync(seed: args is not ["import", ..], migrate: args is ["migrate", ..]));
+if (args is ["migrate" or "create-admin" or "import", ..])
+{
+    if (!await InitializedAsync(initialization)) { return; }
     if (args is ["migrate", ..]) { await Console.Out.WriteLineAsync("The database is migrated."); return; }
-}
-catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
-{
-    // A database this build cannot or must not use: one clear line, no stack trace, a failing exit code.
-    await Console.Error.WriteLineAsync($"DialogueTracker cannot start: {ex.Message}");
-    Environment.ExitCode = 1;
-    return;
-}
 
-// Commands that work on this database instead of starting the app.
-if (args is ["create-admin", ..]) { Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args[1..]); return; }
-if (args is ["import", ..]) { Environment.ExitCode = await ImportCommand.RunAsync(app.Services, args[1..]); return; }
+    // Commands that work on this database instead of starting the app.
+    if (args is ["create-admin", ..]) { Environment.ExitCode = await CreateAdminCommand.RunAsync(app.Services, args[1..]); return; }
+    if (args is ["import", ..]) { Environment.ExitCode = await ImportCommand.RunAsync(app.Services, args[1..]); return; }
+}
 
 app.Use((context, next) =>
 {
@@ -173,4 +169,22 @@ api.MapSearch();
 api.MapExport();
 api.MapImport();
 
+if (!await InitializedAsync(initialization)) { return; }
 app.Run();
+
+// False, having said why in one line, for a database this build cannot or must not use.
+static async Task<bool> InitializedAsync(Task initialization)
+{
+    try
+    {
+        await initialization;
+        return true;
+    }
+    catch (Exception ex) when (ex is NewerDatabaseException or StartupConfigurationException or System.Data.Common.DbException or IOException or UnauthorizedAccessException)
+    {
+        // No stack trace, and a failing exit code.
+        await Console.Error.WriteLineAsync($"DialogueTracker cannot start: {ex.Message}");
+        Environment.ExitCode = 1;
+        return false;
+    }
+}
