@@ -1,4 +1,5 @@
 using DialogueTracker.Web.Api.Contracts;
+using DialogueTracker.Web.Caching;
 using DialogueTracker.Web.Data;
 using DialogueTracker.Web.Import;
 using DialogueTracker.Web.Model;
@@ -17,7 +18,7 @@ public static class StatementsApi
         // Not kept in the output cache: nearly every request for one statement is its first (each has its URL), so storing
         // them only pushed out what is read often and held 60 MB doing so; on SQLite a read now costs about what storing
         // it did. ETags and 304s work without the cache.
-        group.MapGet("/{id:int}", GetStatement).WithName("GetStatement").CacheOutput(policy => policy.NoCache());
+        group.MapGet("/{id:int}", GetStatement).WithName("GetStatement").NeverOutputCached();
         group.MapPost("/", (StatementRecord statement, [AsParameters] WriteContext write) =>
             RecordWrites.CreateAsync(RecordType.Statement, statement, write, LoadAsync)).AsCreate(RecordType.Statement);
         group.MapPut("/{id:int}", (string id, StatementRecord statement, [AsParameters] WriteContext write) =>

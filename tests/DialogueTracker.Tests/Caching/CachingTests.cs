@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DialogueTracker.Tests.Api;
 using DialogueTracker.Web.Model;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static DialogueTracker.Web.Caching.CachingSetup;
 
 namespace DialogueTracker.Tests.Caching;
 
@@ -63,6 +66,13 @@ public class CachingTests(DialogueTrackerFactory factory) : IClassFixture<Dialog
         using var again = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
+
+        // And the output cache's middleware is not run for it at all; the list of statements goes through it.
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints;
+        NotOutputCached? Marker(string name) => endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == name)
+            .Metadata.GetMetadata<NotOutputCached>();
+        Assert.NotNull(Marker("GetStatement"));
+        Assert.Null(Marker("ListStatements"));
     }
 
     [Fact]
