@@ -2,7 +2,7 @@
 # Export and import benchmark: publishes a Release build (ReadyToRun), generates a synthetic database, times the streamed export
 # (GET /api/v1/export) with the server's peak memory, then the command-line import of that file into an empty
 # database with its peak memory (IMPORTS=3 times, each into a new database: the median counts, as this machine's
-# noise is about a second), checks that the imported database exports the same bytes, and times importing the same
+# noise is one to two seconds), checks that the imported database exports the same bytes, and times importing the same
 # file again (which must change nothing). Usage: bench/export-import.sh  (STATEMENTS=100000, IMPORTS=3 to change)
 # Needs curl and /usr/bin/time (apt-get install -y time). Everything it makes goes in a temporary folder, removed at the end.
 set -euo pipefail
@@ -75,12 +75,6 @@ median=$(for run in $(seq 1 "$IMPORTS"); do echo "$(wall_of "$WORK/import-$run.t
 cp "$WORK/import-$median.time" "$WORK/import.time"
 all_imports=$(for run in $(seq 1 "$IMPORTS"); do wall_of "$WORK/import-$run.time"; echo; done | sort -n | paste -sd/ | sed 's|/|, |g')
 
-# For comparison only: a gen0 budget of 64 MB, which only the environment can set (README, "Large imports").
-rm -f "$WORK/gen0.db" "$WORK/gen0.db-wal" "$WORK/gen0.db-shm"
-echo "== Import into an empty database with DOTNET_GCgen0size=0x4000000"
-import_file "$WORK/gen0.db" "$WORK/gen0.time" DOTNET_GCgen0size=0x4000000
-echo "$(wall_of "$WORK/gen0.time") s, peak memory $(rss_of "$WORK/gen0.time") MB, CPU $(cpu_of "$WORK/gen0.time") s"
-
 echo "== Export again from the imported database and compare"
 start_server "$WORK/imported.db"
 curl -sf -o "$WORK/export-again.json" "$URL/api/v1/export"
@@ -97,7 +91,6 @@ echo "| | time | memory |"
 echo "|---|---|---|"
 echo "| Export, \`GET /api/v1/export\` ($(du -h "$WORK/export.json" | cut -f1)) | ${export_s} s | server peak ${export_mb} MB |"
 echo "| Import into an empty database (CLI), median of $IMPORTS ($all_imports s) | $(wall_of "$WORK/import.time") s (CPU $(cpu_of "$WORK/import.time") s) | peak $(rss_of "$WORK/import.time") MB |"
-echo "| The same with \`DOTNET_GCgen0size=0x4000000\` | $(wall_of "$WORK/gen0.time") s (CPU $(cpu_of "$WORK/gen0.time") s) | peak $(rss_of "$WORK/gen0.time") MB |"
 echo "| Import of the same file again: nothing changes | $(wall_of "$WORK/reimport.time") s (CPU $(cpu_of "$WORK/reimport.time") s) | peak $(rss_of "$WORK/reimport.time") MB |"
 echo "Re-export after the import: $same."
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
