@@ -16,7 +16,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     public const int SearchIndexBatch = 100;
 
     // FTS5's 'hashsize' for a bulk fill, and its default (fts5_config.c, FTS5_DEFAULT_HASHSIZE).
-    private const int BulkHashSize = 64 * 1024 * 1024;
+    internal const int BulkHashSize = 64 * 1024 * 1024;
     private const int DefaultHashSize = 1024 * 1024;
 
     // What a kind of record's search document takes: its insert trigger, how that trigger picks the record (replaced
@@ -335,7 +335,8 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
         return body.Replace(kind.OneRecord, range, StringComparison.Ordinal);
     }
 
-    private static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
+    /// <summary>A column's text with đ and Đ folded, as SearchDocuments_Insert folds them for the full-text index.</summary>
+    internal static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
 
     /// <summary>A trigger as sqlite_master holds it.</summary>
     internal sealed record SearchTrigger(string Name, string Sql);

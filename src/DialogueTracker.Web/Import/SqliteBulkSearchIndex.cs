@@ -17,10 +17,6 @@ namespace DialogueTracker.Web.Import;
 /// </summary>
 public sealed class SqliteBulkSearchIndex : IAsyncDisposable
 {
-    // FTS5's 'hashsize' for a bulk fill: terms gathered in memory up to this many bytes before a segment is written,
-    // so it writes a few large segments instead of hundreds of small ones (the fill takes half the time).
-    private const int HashSize = 64 * 1024 * 1024;
-
     // The index's tables, as FTS5 names them: its segments, their terms' pages, and each document's size.
     private static readonly string[] ShadowTables = ["SearchIndex_data", "SearchIndex_idx", "SearchIndex_docsize"];
 
@@ -75,7 +71,7 @@ public sealed class SqliteBulkSearchIndex : IAsyncDisposable
     public async Task StartAsync()
     {
         await StopAsync();
-        Execute(_index, $"DROP TABLE IF EXISTS SearchIndex; {_definition}; INSERT INTO SearchIndex (SearchIndex, rank) VALUES ('hashsize', {HashSize});");
+        Execute(_index, $"DROP TABLE IF EXISTS SearchIndex; {_definition}; INSERT INTO SearchIndex (SearchIndex, rank) VALUES ('hashsize', {ImportWriter.BulkHashSize});");
         _parts = Channel.CreateBounded<Documents>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
         _stop.Dispose();
         _stop = new CancellationTokenSource();
@@ -93,7 +89,7 @@ public sealed class SqliteBulkSearchIndex : IAsyncDisposable
         var connection = ((SqliteConnection)_database.GetDbConnection()).Handle!;
         var documents = new Documents();
         // Prepared per call: the predicate differs, and this is once a part.
-        Check(raw.sqlite3_prepare_v2(connection, $"SELECT Id, {Fold("Title")}, {Fold("Body")}, {Fold("Topics")} FROM SearchDocuments WHERE {where}", out var read), connection);
+        Check(raw.sqlite3_prepare_v2(connection, $"SELECT Id, {ImportWriter.Fold("Title")}, {ImportWriter.Fold("Body")}, {ImportWriter.Fold("Topics")} FROM SearchDocuments WHERE {where}", out var read), connection);
         using (read)
         {
             int step;
@@ -251,9 +247,6 @@ public sealed class SqliteBulkSearchIndex : IAsyncDisposable
             File.Delete(_path);
         }
     }
-
-    // đ and Đ are folded as SearchDocuments_Insert folds them (ImportWriter.Fold).
-    private static string Fold(string column) => $"replace(replace({column}, 'đ', 'd'), 'Đ', 'D')";
 
     private static void Execute(sqlite3 connection, string sql) => Check(raw.sqlite3_exec(connection, sql), connection);
 
