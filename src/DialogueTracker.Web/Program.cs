@@ -97,6 +97,9 @@ var app = builder.Build();
 if (args is ["backup", ..]) { Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args[1..]); return; }
 if (args is ["restore", ..]) { Environment.ExitCode = await RestoreCommand.RunAsync(app.Services, args[1..]); return; }
 
+// A mistyped file name is said at once, before a database is created and migrated for nothing.
+if (args is ["import", ..] && ImportCommand.Problem(args[1..]) is { } importProblem) { await Console.Error.WriteLineAsync(importProblem); Environment.ExitCode = 2; return; }
+
 // An import into a new database gets the file's records only, not the seed data as well. `migrate` migrates (and
 // seeds) even where Database:Migrate is false, then exits: the one step of an upgrade with several instances.
 // On its own thread: for the server, it runs beside the building of the request pipeline below (a few hundred

@@ -5,15 +5,26 @@ namespace DialogueTracker.Web.Cli;
 /// <summary><c>import FILE [--dry-run]</c>: loads a dataset file (the JSON export format, or the rounds or statements CSV layout), all or nothing, and says what it did or what is wrong.</summary>
 public static class ImportCommand
 {
+    /// <summary>What is wrong with the command's arguments (no file named, or none there), or null.</summary>
+    public static string? Problem(string[] args) => FileArgument(args) switch
+    {
+        null => "Usage: import FILE [--dry-run]",
+        var file when !File.Exists(file) => $"There is no file '{file}'.",
+        _ => null,
+    };
+
+    private static string? FileArgument(string[] args) => args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
-        var dryRun = args.Contains("--dry-run");
-        var file = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
-        if (file is null || !File.Exists(file))
+        if (Problem(args) is { } usage)
         {
-            await Console.Error.WriteLineAsync(file is null ? "Usage: import FILE [--dry-run]" : $"There is no file '{file}'.");
+            await Console.Error.WriteLineAsync(usage);
             return 2;
         }
+
+        var dryRun = args.Contains("--dry-run");
+        var file = FileArgument(args)!;
 
         var options = new ImportOptions
         {
