@@ -38,11 +38,9 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     private RowInserter? _roundTopics;
     private RowInserter? _revisions;
 
-    // Records (type, first and last id) whose search documents are written but not yet in the full-text index.
+    // Records (type, first and last id) whose search documents are written but not yet in the full-text index; in a bulk
+    // load, the statements whose documents are handed to the index built beside it.
     private readonly List<(SearchDocuments Kind, int First, int Last)> _unindexed = [];
-
-    // In a bulk load: the statements (first and last id) whose documents are handed to the index built beside it.
-    private readonly List<(int First, int Last)> _handedOn = [];
 
     /// <summary>
     /// Inserts sources that are not in the database yet; each gets its id, and its original's (which may be another new
@@ -191,9 +189,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
     {
         if (database.BulkSearchIndex is { } bulk)
         {
-            var handedOn = _handedOn.Select(r => Range(StatementDocuments, r.First, r.Last)).ToList();
-            await bulk.FinishAsync(handedOn.Count == 0 ? "1" : $"NOT ({string.Join(" OR ", handedOn)})", cancellationToken);
-            _handedOn.Clear();
+            await bulk.FinishAsync(_unindexed.Count == 0 ? "1" : $"NOT ({Ranges()})", cancellationToken);
             _unindexed.Clear();
             return;
         }
@@ -216,7 +212,7 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
         }
 
         // đ and Đ are folded as SearchDocuments_Insert folds them.
-        var ranges = string.Join(" OR ", _unindexed.Select(r => Range(r.Kind, r.First, r.Last)));
+        var ranges = Ranges();
         // FTS5 gathers new terms in memory and writes a segment each time they pass 'hashsize' (1 MB by default),
         // then merges the segments: with 64 MB it writes a few large segments instead of hundreds of small ones, and the
         // fill of 100,000 statements takes half the time. Put back afterwards, as it is kept in the index's config.
@@ -230,6 +226,9 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
         await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
         _unindexed.Clear();
     }
+
+    /// <summary>The search documents of every range in <see cref="_unindexed"/>.</summary>
+    private string Ranges() => string.Join(" OR ", _unindexed.Select(r => Range(r.Kind, r.First, r.Last)));
 
     /// <summary>The search documents of one kind's records with ids from first to last.</summary>
     private static string Range(SearchDocuments kind, int firstId, int lastId) => string.Create(CultureInfo.InvariantCulture,
@@ -301,20 +300,16 @@ public sealed class ImportWriter(DialogueDbContext db, IImportDatabase database)
             return;
         }
 
-        if (kind == StatementDocuments && database.BulkSearchIndex is { } bulk)
+        if (database.BulkSearchIndex is { } bulk)
         {
-            // Statements, the bulk of a bulk load, are indexed beside it part by part; the rest at the end.
-            await bulk.AddAsync(Range(kind, firstId, lastId), cancellationToken);
-            if (_handedOn.Count > 0 && _handedOn[^1].Last == firstId - 1)
+            if (kind != StatementDocuments)
             {
-                _handedOn[^1] = (_handedOn[^1].First, lastId);
-            }
-            else
-            {
-                _handedOn.Add((firstId, lastId));
+                // A bulk load's index gets every other document at the end, as it is then.
+                return;
             }
 
-            return;
+            // Statements, the bulk of a bulk load, are indexed beside it part by part.
+            await bulk.AddAsync(Range(kind, firstId, lastId), cancellationToken);
         }
 
         if (_unindexed.Count > 0 && _unindexed[^1].Kind == kind && _unindexed[^1].Last == firstId - 1)
