@@ -6,9 +6,24 @@ namespace DialogueTracker.Web.Caching;
 /// <summary>
 /// Gives every API read an ETag (a record's version where the endpoint sets one, else a hash of the body) and answers
 /// a matching <c>If-None-Match</c> with 304 Not Modified, so a client polling for changes downloads nothing new.
+/// An endpoint marked <see cref="CachingSetup.AnswersIfNoneMatch{TBuilder}"/> does both itself and is left alone.
 /// </summary>
 public sealed class ApiETags(RequestDelegate next)
 {
+    /// <summary>True when the ETag the response carries matches the request's <c>If-None-Match</c>: answer 304.</summary>
+    public static bool IsNotModified(HttpContext context) =>
+        Matches(context.Request.Headers.IfNoneMatch, context.Response.Headers.ETag.ToString());
+
+    /// <summary>Endpoint metadata: see <see cref="CachingSetup.AnswersIfNoneMatch{TBuilder}"/>.</summary>
+    public sealed class OwnETag
+    {
+        public static readonly OwnETag Instance = new();
+
+        private OwnETag()
+        {
+        }
+    }
+
     // Streamed downloads can be large; they are not buffered to be hashed.
     private static readonly string[] Streamed = ["/api/v1/export"];
 
@@ -16,7 +31,8 @@ public sealed class ApiETags(RequestDelegate next)
     {
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
-            || !request.Path.StartsWithSegments("/api") || Streamed.Any(prefix => request.Path.StartsWithSegments(prefix)))
+            || !request.Path.StartsWithSegments("/api") || Streamed.Any(prefix => request.Path.StartsWithSegments(prefix))
+            || context.GetEndpoint()?.Metadata.GetMetadata<OwnETag>() is not null)
         {
             await next(context);
             return;

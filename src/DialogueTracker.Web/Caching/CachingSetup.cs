@@ -38,6 +38,14 @@ public static class CachingSetup
     public static TBuilder NeverOutputCached<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.CacheOutput(policy => policy.NoCache()).WithMetadata(NotOutputCached.Instance);
 
+    /// <summary>
+    /// An endpoint that sets its record's ETag before it writes and answers a matching <c>If-None-Match</c> itself
+    /// (<see cref="ApiETags.IsNotModified"/>): its body goes out as written, not through <see cref="ApiETags"/>'
+    /// wrapper, which cost the read of one statement, the most frequent uncached read, a second pipe for every body.
+    /// </summary>
+    public static TBuilder AnswersIfNoneMatch<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(ApiETags.OwnETag.Instance);
+
     /// <summary>Endpoint metadata: see <see cref="NeverOutputCached{TBuilder}"/>.</summary>
     public sealed class NotOutputCached
     {

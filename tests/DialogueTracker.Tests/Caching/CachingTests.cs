@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DialogueTracker.Tests.Api;
+using DialogueTracker.Web.Caching;
 using DialogueTracker.Web.Model;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
@@ -65,14 +66,29 @@ public class CachingTests(DialogueTrackerFactory factory) : IClassFixture<Dialog
         request.Headers.IfNoneMatch.Add(first.Headers.ETag);
         using var again = await _client.SendAsync(request);
         Assert.Equal(HttpStatusCode.NotModified, again.StatusCode);
+        Assert.Equal(first.Headers.ETag, again.Headers.ETag);
         Assert.Empty(await again.Content.ReadAsByteArrayAsync());
 
-        // And the output cache's middleware is not run for it at all; the list of statements goes through it.
+        // Weakly compared, as RFC 9110 asks of If-None-Match; another version gets the statement.
+        using var weak = new HttpRequestMessage(HttpMethod.Get, url);
+        weak.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(first.Headers.ETag.Tag, isWeak: true));
+        using var weakAnswer = await _client.SendAsync(weak);
+        Assert.Equal(HttpStatusCode.NotModified, weakAnswer.StatusCode);
+        using var other = new HttpRequestMessage(HttpMethod.Get, url);
+        other.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"other\""));
+        using var changed = await _client.SendAsync(other);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(id, (await changed.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetInt32());
+
+        // And neither the output cache's middleware nor the ETag middleware's body wrapper is run for it; the list of
+        // statements goes through both.
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints;
-        NotOutputCached? Marker(string name) => endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == name)
-            .Metadata.GetMetadata<NotOutputCached>();
-        Assert.NotNull(Marker("GetStatement"));
-        Assert.Null(Marker("ListStatements"));
+        T? Marker<T>(string name) where T : class => endpoints.Single(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName == name)
+            .Metadata.GetMetadata<T>();
+        Assert.NotNull(Marker<NotOutputCached>("GetStatement"));
+        Assert.Null(Marker<NotOutputCached>("ListStatements"));
+        Assert.NotNull(Marker<ApiETags.OwnETag>("GetStatement"));
+        Assert.Null(Marker<ApiETags.OwnETag>("ListStatements"));
     }
 
     [Fact]
