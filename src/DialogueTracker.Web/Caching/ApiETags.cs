@@ -10,6 +10,9 @@ namespace DialogueTracker.Web.Caching;
 /// </summary>
 public sealed class ApiETags(RequestDelegate next)
 {
+    // Streamed downloads can be large; they are not buffered to be hashed.
+    private static readonly string[] Streamed = ["/api/v1/export"];
+
     /// <summary>True when the ETag the response carries matches the request's <c>If-None-Match</c>: answer 304.</summary>
     public static bool IsNotModified(HttpContext context) =>
         Matches(context.Request.Headers.IfNoneMatch, context.Response.Headers.ETag.ToString());
@@ -23,9 +26,6 @@ public sealed class ApiETags(RequestDelegate next)
         {
         }
     }
-
-    // Streamed downloads can be large; they are not buffered to be hashed.
-    private static readonly string[] Streamed = ["/api/v1/export"];
 
     public async Task InvokeAsync(HttpContext context)
     {
