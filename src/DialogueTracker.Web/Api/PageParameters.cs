@@ -5,10 +5,18 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace DialogueTracker.Web.Api;
 
 /// <summary>Paging for every list. Read as text so that a bad value gets a 400 naming the parameter.</summary>
-/// <param name="Page" example="1">Page number, from 1. Default 1.</param>
-/// <param name="PageSize" example="25">Records per page, 1–100. Default 25.</param>
-public sealed record PageParameters([FromQuery(Name = "page")] string? Page, [FromQuery(Name = "pageSize")] string? PageSize)
+public sealed record PageParameters
 {
+    /// <summary>Page number, from 1. Default 1.</summary>
+    /// <example>1</example>
+    [FromQuery(Name = "page")]
+    public string? Page { get; init; }
+
+    /// <summary>Records per page, 1–100. Default 25.</summary>
+    /// <example>25</example>
+    [FromQuery(Name = "pageSize")]
+    public string? PageSize { get; init; }
+
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
 

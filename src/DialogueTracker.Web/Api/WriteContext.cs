@@ -5,14 +5,23 @@ using Microsoft.AspNetCore.Mvc;
 namespace DialogueTracker.Web.Api;
 
 /// <summary>What every write endpoint needs besides its body and key.</summary>
-/// <param name="Summary">An optional edit summary, kept with the revision.</param>
-/// <param name="Editor">Writes the change and its revision.</param>
-/// <param name="Db">The database.</param>
-/// <param name="Context">The request.</param>
-/// <param name="CancellationToken">Cancelled when the client goes away.</param>
-public sealed record WriteContext(
-    [FromQuery(Name = "summary")] string? Summary,
-    RecordEditor Editor,
-    DialogueDbContext Db,
-    HttpContext Context,
-    CancellationToken CancellationToken);
+public sealed record WriteContext
+{
+    /// <summary>An optional edit summary, kept with the revision.</summary>
+    [FromQuery(Name = "summary")]
+    public string? Summary { get; init; }
+
+    /// <summary>Writes the change and its revision.</summary>
+    [FromServices]
+    public required RecordEditor Editor { get; init; }
+
+    /// <summary>The database.</summary>
+    [FromServices]
+    public required DialogueDbContext Db { get; init; }
+
+    /// <summary>The request.</summary>
+    public required HttpContext Context { get; init; }
+
+    /// <summary>Cancelled when the client goes away.</summary>
+    public CancellationToken CancellationToken { get; init; }
+}
