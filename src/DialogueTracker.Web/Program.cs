@@ -126,7 +126,6 @@ app.Use((context, next) =>
     return next(context);
 });
 app.UseSerilogRequestLogging();
-app.UseResponseCompression();
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 
@@ -148,6 +147,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseDialogueOutputCache();
+// Inside the output cache, which so keeps compressed bodies: a hit is sent as stored, not compressed again each time.
+app.UseResponseCompression();
 app.UseMiddleware<ApiETags>();
 app.MapStaticAssets();
 app.UseDialogueOpenApi();

@@ -8,7 +8,7 @@ namespace DialogueTracker.Web.Caching;
 /// <summary>
 /// Anonymous pages and API reads are served from the output cache until an edit or import changes the record
 /// (<see cref="RecordsChangedInterceptor"/> evicts them after a save here, <see cref="IDatabaseChangeMonitor"/> after any other write); API reads carry ETags, so a client that has one gets a 304;
-/// responses are compressed with Brotli or gzip.
+/// responses are compressed with Brotli or gzip before the cache stores them.
 /// </summary>
 public static class CachingSetup
 {
@@ -80,6 +80,13 @@ public static class CachingSetup
         query.Value is { } text && (text.Contains("%1e", StringComparison.OrdinalIgnoreCase) || text.Contains("%1f", StringComparison.OrdinalIgnoreCase)
             || text.Contains('\u001e') || text.Contains('\u001f'));
 
+    /// <summary>
+    /// The encoding response compression chooses for this request (br, gzip), or identity: the key that keeps a
+    /// Brotli body from a client that did not ask for one, without an entry for every way of writing Accept-Encoding.
+    /// </summary>
+    private static string NegotiatedEncoding(HttpContext context) =>
+        context.RequestServices.GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context)?.EncodingName ?? "identity";
+
     public static IServiceCollection AddDialogueCaching(this IServiceCollection services, IConfiguration configuration)
     {
         var minutes = configuration.GetValue("Caching:Minutes", 10);
@@ -92,6 +99,8 @@ public static class CachingSetup
                     && !HasKeyDelimiter(context.HttpContext.Request.QueryString))
                 .SetVaryByRouteValue("id", "slug")
                 .VaryByValue(_ => new("culture", CultureInfo.CurrentUICulture.Name))
+                // Compression runs inside the cache, so an entry holds the body in the encoding its client was sent.
+                .VaryByValue(context => new("encoding", NegotiatedEncoding(context)))
                 .AddPolicy<DatabaseChangePolicy>()
                 // Locking (the default): requests for a page being rendered wait for that one render and are served from
                 // it. The render must then not stop when its own client goes away (see UseOutputCacheRenders).

@@ -158,6 +158,52 @@ public class CachingTests(DialogueTrackerFactory factory) : IClassFixture<Dialog
     }
 
     [Fact]
+    public async Task The_cache_keeps_each_encoding_apart_and_serves_compressed_bodies_as_stored()
+    {
+        var id = await NinthRoundIdAsync();
+        var url = $"/rounds/{id}?encoding-test=1";
+        async Task<(HttpResponseMessage Response, byte[] Body)> GetAsync(string? acceptEncoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (acceptEncoding is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            }
+
+            var response = await _client.SendAsync(request);
+            return (response, await response.Content.ReadAsByteArrayAsync());
+        }
+
+        var (brFirst, _) = await GetAsync("gzip, deflate, br");
+        var (brHit, brBody) = await GetAsync("br;q=1, gzip;q=0.5");
+        var (plain, plainBody) = await GetAsync(null);
+        var (gzip, gzipBody) = await GetAsync("gzip");
+
+        // The second Brotli client is served the first one's entry; the others are not given it.
+        Assert.Null(brFirst.Headers.Age);
+        Assert.NotNull(brHit.Headers.Age);
+        Assert.Equal(["br"], brHit.Content.Headers.ContentEncoding);
+        Assert.Null(plain.Headers.Age);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Null(gzip.Headers.Age);
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+
+        using var brotli = new System.IO.Compression.BrotliStream(new MemoryStream(brBody), System.IO.Compression.CompressionMode.Decompress);
+        using var fromBrotli = new MemoryStream();
+        await brotli.CopyToAsync(fromBrotli);
+        using var gunzip = new System.IO.Compression.GZipStream(new MemoryStream(gzipBody), System.IO.Compression.CompressionMode.Decompress);
+        using var fromGzip = new MemoryStream();
+        await gunzip.CopyToAsync(fromGzip);
+        Assert.Equal(plainBody, fromBrotli.ToArray());
+        Assert.Equal(plainBody, fromGzip.ToArray());
+        Assert.Contains("Human Rights Dialogue", System.Text.Encoding.UTF8.GetString(plainBody), StringComparison.Ordinal);
+        foreach (var response in new[] { brFirst, brHit, plain, gzip })
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Signed_in_pages_and_account_pages_are_never_cached()
     {
         using var first = await _client.GetAsync("/account/sign-in");
