@@ -52,7 +52,7 @@ public static class GenerateCommand
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         var (statements, _, _, seed, rounds, topics) = options.Value;
-        var counts = await FillAsync(connection, statements, rounds ?? Math.Max(1, statements / 200), TopicsFor(topics), new Random(seed));
+        var counts = await FillAsync(connection, statements, rounds ?? Math.Max(1, statements / 200), TopicsFor(topics), new Random(seed), new Random(~seed));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Generated into {path} in {stopwatch.Elapsed.TotalSeconds:F1} s: {counts}. The search index was filled by its triggers."));
         return 0;
@@ -131,7 +131,8 @@ public static class GenerateCommand
         }),
     ];
 
-    private static async Task<string> FillAsync(SqliteConnection connection, int statementCount, int roundCount, SyntheticText.TopicText[] allTopics, Random random)
+    private static async Task<string> FillAsync(SqliteConnection connection, int statementCount, int roundCount, SyntheticText.TopicText[] allTopics, Random random,
+        Random versions)
     {
         // Bulk load: no fsync per step. Links are written before the statements they belong to, so each
         // statement's search document is written once, with its topics, rather than once per link; the
@@ -149,13 +150,13 @@ public static class GenerateCommand
         foreach (var topic in allTopics)
         {
             topicIds[topic.Slug] = await InsertAsync(connection,
-                "INSERT INTO Topics (Slug, NameEn, NameVi, DescriptionEn, DescriptionVi, ParentId) VALUES ($0, $1, $2, $3, $4, $5) RETURNING Id",
-                topic.Slug, topic.NameEn, topic.NameVi, topic.En[0], topic.Vi[0], topic.Parent is null ? null : topicIds[topic.Parent]);
+                "INSERT INTO Topics (Slug, NameEn, NameVi, DescriptionEn, DescriptionVi, ParentId, Version) VALUES ($0, $1, $2, $3, $4, $5, $6) RETURNING Id",
+                topic.Slug, topic.NameEn, topic.NameVi, topic.En[0], topic.Vi[0], topic.Parent is null ? null : topicIds[topic.Parent], NewVersion(versions));
         }
 
         var sourceCount = Math.Max(1, statementCount / 20);
         await using var source = Prepare(connection,
-            "INSERT INTO Sources (Id, Key, Title, Publisher, Url, PublishedOn, Language, Kind) VALUES ($0, $1, $2, $3, $4, $5, $6, $7)", 8);
+            "INSERT INTO Sources (Id, Key, Title, Publisher, Url, PublishedOn, Language, Kind, Version) VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8)", 9);
         for (var id = 1; id <= sourceCount; id++)
         {
             var topic = Pick(random, allTopics);
@@ -164,7 +165,7 @@ public static class GenerateCommand
             await RunAsync(source, id, $"synthetic-source-{id}",
                 vietnamese ? $"{Pick(random, topic.Vi)} ({topic.NameVi})" : $"{topic.NameEn}: {Pick(random, topic.En)}",
                 vietnamese ? "Báo Điện tử Chính phủ" : "EEAS", $"https://example.org/source/{id}", date.Edtf,
-                vietnamese ? "vi" : "en", vietnamese ? "news-article" : "press-release");
+                vietnamese ? "vi" : "en", vietnamese ? "news-article" : "press-release", NewVersion(versions));
         }
 
         // Every record cites a source, as real records must; so a generated database exports to a valid dataset.
@@ -180,9 +181,9 @@ public static class GenerateCommand
 
         await using var roundCitation = Prepare(connection, "INSERT INTO Citations (SourceId, RoundId, Quote) VALUES ($0, $1, $2)", 3);
         await using var round = Prepare(connection, """
-            INSERT INTO Rounds (Id, Key, MechanismId, Kind, Date, DateEarliest, DateLatest, Place, TitleEn, TitleVi, SummaryEn, SummaryVi)
-            VALUES ($0, $1, $2, 'round', $3, $4, $4, $5, $6, $7, $8, $9)
-            """, 10);
+            INSERT INTO Rounds (Id, Key, MechanismId, Kind, Date, DateEarliest, DateLatest, Place, TitleEn, TitleVi, SummaryEn, SummaryVi, Version)
+            VALUES ($0, $1, $2, 'round', $3, $4, $4, $5, $6, $7, $8, $9, $10)
+            """, 11);
         await using var roundTopic = Prepare(connection, "INSERT INTO RoundTopics (RoundsId, TopicsId) VALUES ($0, $1)", 2);
         var rounds = new List<(int Id, DateOnly Date)>();
         for (var id = 1; id <= roundCount; id++)
@@ -198,15 +199,15 @@ public static class GenerateCommand
 
             await RunAsync(round, id, $"synthetic-round-{id}", mechanismIds[mechanism], date.Edtf, date.Earliest, Pick(random, SyntheticText.Places),
                 $"{nameEn}, {date.Earliest:yyyy-MM-dd}", $"{nameVi}, ngày {date.Earliest:dd/MM/yyyy}",
-                Sentences(random, topics, english: true), Sentences(random, topics, english: false));
+                Sentences(random, topics, english: true), Sentences(random, topics, english: false), NewVersion(versions));
             rounds.Add((id, date.Earliest!.Value));
             await RunAsync(roundCitation, random.Next(1, sourceCount + 1), id, $"{nameEn}, {date.Earliest:yyyy-MM-dd}");
         }
 
         await using var statement = Prepare(connection, """
-            INSERT INTO Statements (Id, Key, Date, DateEarliest, DateLatest, Party, Speaker, SpeakerRole, RoundId, TitleEn, TitleVi, SummaryEn, SummaryVi, Quote, Language)
-            VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-            """, 15);
+            INSERT INTO Statements (Id, Key, Date, DateEarliest, DateLatest, Party, Speaker, SpeakerRole, RoundId, TitleEn, TitleVi, SummaryEn, SummaryVi, Quote, Language, Version)
+            VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+            """, 16);
         await using var statementTopic = Prepare(connection, "INSERT INTO StatementTopics (StatementsId, TopicsId) VALUES ($0, $1)", 2);
         await using var citation = Prepare(connection, "INSERT INTO Citations (SourceId, StatementId, Quote) VALUES ($0, $1, $2)", 3);
         var links = 0;
@@ -228,7 +229,7 @@ public static class GenerateCommand
             await RunAsync(statement, id, $"synthetic-statement-{id}", date.Edtf, date.Earliest, date.Latest, speaker.Party,
                 speaker.Name, speaker.Role, inRound?.Id,
                 $"{speaker.Name} on {main.NameEn.ToLowerInvariant()}", $"{speaker.Name} về {main.NameVi.ToLowerInvariant()}",
-                Sentences(random, topics, english: true), Sentences(random, topics, english: false), quote, vietnamese ? "vi" : "en");
+                Sentences(random, topics, english: true), Sentences(random, topics, english: false), quote, vietnamese ? "vi" : "en", NewVersion(versions));
             await RunAsync(citation, random.Next(1, sourceCount + 1), id, quote);
         }
 
@@ -255,6 +256,17 @@ public static class GenerateCommand
             1 => (day.ToString("yyyy-MM", CultureInfo.InvariantCulture), new DateOnly(day.Year, day.Month, 1), new DateOnly(day.Year, day.Month, DateTime.DaysInMonth(day.Year, day.Month))),
             _ => (day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), day, day),
         };
+    }
+
+    /// <summary>
+    /// A record's own version, as the app gives each record (its reads' ETag), stored as EF Core stores a Guid on SQLite:
+    /// text, upper case. Versions come from a generator of their own, so a seed gives the same text as before they were.
+    /// </summary>
+    private static string NewVersion(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes).ToString().ToUpperInvariant();
     }
 
     private static T Pick<T>(Random random, IReadOnlyList<T> items) => items[random.Next(items.Count)];

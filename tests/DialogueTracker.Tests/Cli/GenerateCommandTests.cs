@@ -21,6 +21,11 @@ public sealed class GenerateCommandTests : IDisposable
         Assert.Equal(40, await db.Topics.CountAsync());
         Assert.True(await db.Topics.AnyAsync(t => t.Slug.Contains("-aspect-") && t.ParentId != null));
         Assert.False(await db.Statements.AnyAsync(s => !s.Citations.Any()));
+        // Each record its own version, read back as EF Core reads it: no two share an ETag.
+        Assert.Equal(300, (await db.Statements.Select(s => s.Version).ToListAsync()).Where(v => v != Guid.Empty).Distinct().Count());
+        Assert.Equal(7, (await db.Rounds.Select(r => r.Version).ToListAsync()).Where(v => v != Guid.Empty).Distinct().Count());
+        Assert.Equal(40, (await db.Topics.Select(t => t.Version).ToListAsync()).Where(v => v != Guid.Empty).Distinct().Count());
+        Assert.DoesNotContain(Guid.Empty, await db.Sources.Select(s => s.Version).ToListAsync());
         Assert.Equal(
             await db.Statements.CountAsync() + await db.Rounds.CountAsync() + await db.Topics.CountAsync() + await db.Sources.CountAsync(),
             await db.SearchDocuments.CountAsync());
