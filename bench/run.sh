@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark (issues 7 and 11): publishes a Release build, generates a large synthetic database (100,000 statements,
 # 2,000 rounds, 300 topics), starts the app on 127.0.0.1 and drives each page and API read with wrk at 32 connections,
-# beside a small static file as the baseline: the most this framework serves on this machine.
+# beside a small static file as the baseline: the most this framework serves on this machine; then the pages again,
+# compressed as browsers ask for them.
 # Usage: bench/run.sh [--provider sqlite|postgres]  (STATEMENTS, ROUNDS, TOPICS, DURATION=10s, CONNECTIONS=32,
 # PORT=5082 change the defaults)
 # With --provider postgres it starts a throwaway PostgreSQL cluster (Debian's postgresql; run as root, as CI does),
@@ -112,6 +113,13 @@ ENDPOINTS=(
   "GET /api/v1/timeline?from=...&to=...|/api/v1/timeline?from=2012&to=2014"
 )
 
+# Pages as browsers ask for them: compressed. The static file stays the baseline of this table.
+BROWSER_ENCODING="gzip, deflate, br"
+PAGES=()
+for entry in "${ENDPOINTS[@]}"; do [[ $entry == GET\ * ]] || PAGES+=("$entry"); done
+# Extra request headers for wrk (set by measure).
+WRK_HEADERS=()
+
 # wrk's latency lines in ms, whatever unit wrk chose.
 to_ms() { awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v = v / 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v = v * 1000 } printf "%.2f", v }'; }
 
@@ -119,20 +127,21 @@ drive() {
   local base=$1 spec=$2 duration=$3
   if [[ $spec == ids:* ]]; then
     IFS=: read -r _ template max <<<"$spec"
-    PATH_TEMPLATE="$template" MAX_ID="$max" wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency -s bench/ids.lua "$base"
+    PATH_TEMPLATE="$template" MAX_ID="$max" wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency "${WRK_HEADERS[@]}" -s bench/ids.lua "$base"
   else
-    wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency "$base$spec"
+    wrk -t2 -c"$CONNECTIONS" -d"$duration" --latency "${WRK_HEADERS[@]}" "$base$spec"
   fi
 }
 
-# Every endpoint against one base address, as a table.
+# Every endpoint (or those of the array named third) against one base address, as a table.
 measure() {
   local base=$1
+  local -n entries=${3:-ENDPOINTS}
   echo "== Load: wrk -t2 -c$CONNECTIONS -d$DURATION per endpoint, after a 3 s warm-up each ($2)"
   printf "| %-42s | %10s | %9s | %9s | %9s | %6s |\n" "Endpoint" "requests/s" "p50 (ms)" "p99 (ms)" "non-2xx" "ratio"
   printf "|%s|%s|%s|%s|%s|%s|\n" "--------------------------------------------" "------------" "-----------" "-----------" "-----------" "--------"
   local baseline=""
-  for entry in "${ENDPOINTS[@]}"; do
+  for entry in "${entries[@]}"; do
     name=${entry%%|*}; spec=${entry#*|}
     drive "$base" "$spec" 3s >/dev/null
     out=$(drive "$base" "$spec" "$DURATION")
@@ -161,6 +170,10 @@ echo "Start to first 200 on the existing database: $STARTUP_MS ms"
 for page in "/" "/?page=2"; do
   echo "Timeline $page: $(curl -s -H 'Accept-Encoding: br' -o /dev/null -w '%{size_download}' "$URL$page") bytes with Brotli, $(curl -s -o /dev/null -w '%{size_download}' "$URL$page") bytes uncompressed"
 done
+echo
+WRK_HEADERS=(-H "Accept-Encoding: $BROWSER_ENCODING")
+measure "$URL" "the pages again, compressed as browsers ask for them (Accept-Encoding: $BROWSER_ENCODING), one instance, $PROVIDER" PAGES
+WRK_HEADERS=()
 
 if [ "$PROVIDER" = postgres ]; then
   # Two instances behind nginx, one output cache in Redis, as in deploy/.
