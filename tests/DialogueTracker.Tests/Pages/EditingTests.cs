@@ -91,6 +91,37 @@ public class EditingTests(DialogueTrackerFactory factory) : IClassFixture<Dialog
     }
 
     [Fact]
+    public async Task Key_fields_offer_each_source_and_round_once_per_page_and_a_mistyped_key_is_refused_next_to_its_field()
+    {
+        var editor = await EditorSession.SignedInAsync(factory, Roles.Editor);
+        await using (var scope = factory.CreateScope(out var db))
+        {
+            var sourceCount = await db.Sources.CountAsync();
+            var roundCount = await db.Rounds.CountAsync();
+            var form = await editor.GetPageAsync("/statements/new");
+            // Several citation rows, one list: the page grows with the sources, not with sources times rows.
+            Assert.True(form.QuerySelectorAll("input[list='source-choices']").Length > 1);
+            Assert.Equal(sourceCount, form.QuerySelectorAll("datalist#source-choices option").Length);
+            Assert.Equal(roundCount, form.QuerySelectorAll("datalist#round-choices option").Length);
+            Assert.Equal("round-choices", form.QuerySelector("#Input_Round")!.GetAttribute("list"));
+            Assert.Contains("seed-vi-eu-delegation-dialogue-page", form.QuerySelectorAll("datalist#source-choices option").Select(o => o.GetAttribute("value")));
+        }
+
+        using var response = await editor.SubmitAsync("/rounds/new", "form.edit-form", new Dictionary<string, string>(NewRoundFields)
+        {
+            ["Input.Key"] = "mistyped-source-key",
+            ["Input.Citations[0].Source"] = "seed-vi-eu-delegation-dialogue-pag",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await HtmlTestExtensions.ParseAsync(await response.Content.ReadAsStringAsync());
+        Assert.Equal("seed-vi-eu-delegation-dialogue-pag", page.QuerySelector("#citation-0-source")!.GetAttribute("value"));
+        Assert.Contains("seed-vi-eu-delegation-dialogue-pag", page.QuerySelector(".citation-row .field-error")!.Text(), StringComparison.Ordinal);
+        await using var check = factory.CreateScope(out var after);
+        Assert.False(await after.Rounds.IgnoreQueryFilters().AnyAsync(r => r.Key == "mistyped-source-key"));
+    }
+
+    [Fact]
     public async Task A_url_that_is_not_http_is_refused_next_to_the_field()
     {
         var editor = await EditorSession.SignedInAsync(factory, Roles.Editor);
