@@ -32,6 +32,27 @@ public class RecordPagesTests(DialogueTrackerFactory factory) : IClassFixture<Di
     }
 
     [Fact]
+    public async Task Pages_carry_the_icon_sprite_only_when_they_draw_icons_and_then_every_icon_they_draw()
+    {
+        var round = await IdOfAsync("/api/v1/rounds?from=2020");
+        var concern = await IdOfAsync("/api/v1/concerns");
+        string[] urls = ["/", "/?culture=vi", $"/concerns/{concern}", $"/rounds/{round}", "/statements/1", "/topics/death-penalty", "/search?q=dialogue"];
+
+        foreach (var url in urls)
+        {
+            var page = await _client.GetPageAsync(url);
+            var drawn = page.QuerySelectorAll("use").Select(use => use.GetAttribute("href")!).ToList();
+            var defined = page.QuerySelectorAll("svg.sprite symbol").Select(symbol => "#" + symbol.Id).ToList();
+            Assert.All(drawn, href => Assert.Contains(href, defined));
+            Assert.Equal(drawn.Count > 0, defined.Count > 0);
+        }
+
+        Assert.NotEmpty((await _client.GetPageAsync("/")).QuerySelectorAll("use"));
+        Assert.NotEmpty((await _client.GetPageAsync($"/concerns/{concern}")).QuerySelectorAll("use"));
+        Assert.Null((await _client.GetPageAsync($"/rounds/{round}")).QuerySelector("svg.sprite"));
+    }
+
+    [Fact]
     public async Task A_round_page_lists_its_statements_in_date_order()
     {
         // On a database of this test's own: the seed has no statement in a round, and other tests count statements.
