@@ -15,6 +15,7 @@ public static class GenerateCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        SqliteLibrary.Configure();
         var options = ParseArgs(args, out var error);
         if (options is null)
         {

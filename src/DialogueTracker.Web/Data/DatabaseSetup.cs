@@ -28,29 +28,33 @@ public static class DatabaseSetup
     /// SQLite. A relative file path in the connection string is taken relative to the content root, so the app finds
     /// the same file whatever folder it is started from.
     /// </summary>
-    private static IServiceCollection AddSqliteDatabase(this IServiceCollection services) => services
-        .AddSingleton<IDatabaseEngine, SqliteEngine>()
-        .AddScoped<ISearchIndex, SqliteSearchIndex>()
-        .AddScoped<IImportDatabase, SqliteImportDatabase>()
-        .AddSingleton<IDatabaseChangeMonitor, DatabaseChangeMonitor>()
-        .AddSingleton<IStatementReads, SqliteStatementReads>()
-        .AddDbContext<DialogueDbContext>((provider, options) =>
-        {
-            var configuration = provider.GetRequiredService<IConfiguration>();
-            var environment = provider.GetRequiredService<IHostEnvironment>();
-            // Records carry several collections (topics, citations); one query per collection avoids row explosion.
-            options.UseSqlite(
-                ResolveConnectionString(configuration, environment.ContentRootPath),
-                sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).CommandTimeout(SqlitePragmas.BusyTimeoutSeconds))
-                .AddInterceptors(Pragmas)
-                // Any committed change to the record evicts the cached pages and API reads.
-                .AddInterceptors(provider.GetServices<Caching.RecordsChangedInterceptor>())
-                // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
-                .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
-        },
-        // The options are the same for every request: built once, not again (connection string parsed and all) for
-        // each request's context.
-        optionsLifetime: ServiceLifetime.Singleton);
+    private static IServiceCollection AddSqliteDatabase(this IServiceCollection services)
+    {
+        SqliteLibrary.Configure();
+        return services
+            .AddSingleton<IDatabaseEngine, SqliteEngine>()
+            .AddScoped<ISearchIndex, SqliteSearchIndex>()
+            .AddScoped<IImportDatabase, SqliteImportDatabase>()
+            .AddSingleton<IDatabaseChangeMonitor, DatabaseChangeMonitor>()
+            .AddSingleton<IStatementReads, SqliteStatementReads>()
+            .AddDbContext<DialogueDbContext>((provider, options) =>
+            {
+                var configuration = provider.GetRequiredService<IConfiguration>();
+                var environment = provider.GetRequiredService<IHostEnvironment>();
+                // Records carry several collections (topics, citations); one query per collection avoids row explosion.
+                options.UseSqlite(
+                    ResolveConnectionString(configuration, environment.ContentRootPath),
+                    sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery).CommandTimeout(SqlitePragmas.BusyTimeoutSeconds))
+                    .AddInterceptors(Pragmas)
+                    // Any committed change to the record evicts the cached pages and API reads.
+                    .AddInterceptors(provider.GetServices<Caching.RecordsChangedInterceptor>())
+                    // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
+                    .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+            },
+            // The options are the same for every request: built once, not again (connection string parsed and all) for
+            // each request's context.
+            optionsLifetime: ServiceLifetime.Singleton);
+    }
 
     public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)
     {
