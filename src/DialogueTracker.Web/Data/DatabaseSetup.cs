@@ -37,7 +37,7 @@ public static class DatabaseSetup
             .AddScoped<IImportDatabase, SqliteImportDatabase>()
             .AddSingleton<IDatabaseChangeMonitor, DatabaseChangeMonitor>()
             .AddSingleton<IStatementReads, SqliteStatementReads>()
-            .AddDbContext<DialogueDbContext>((provider, options) =>
+            .AddDbContextPool<DialogueDbContext>((provider, options) =>
             {
                 var configuration = provider.GetRequiredService<IConfiguration>();
                 var environment = provider.GetRequiredService<IHostEnvironment>();
@@ -50,10 +50,7 @@ public static class DatabaseSetup
                     .AddInterceptors(provider.GetServices<Caching.RecordsChangedInterceptor>())
                     // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
                     .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
-            },
-            // The options are the same for every request: built once, not again (connection string parsed and all) for
-            // each request's context.
-            optionsLifetime: ServiceLifetime.Singleton);
+            });
     }
 
     public static string ResolveConnectionString(IConfiguration configuration, string contentRoot)

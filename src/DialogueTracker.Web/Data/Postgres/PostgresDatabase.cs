@@ -22,14 +22,12 @@ public static class PostgresDatabase
             .AddSingleton<PostgresChangeMonitor>()
             .AddSingleton<IDatabaseChangeMonitor>(provider => provider.GetRequiredService<PostgresChangeMonitor>())
             .AddHostedService(provider => provider.GetRequiredService<PostgresChangeMonitor>())
-            .AddDbContext<DialogueDbContext, PostgresDialogueDbContext>((provider, options) =>
+            .AddDbContextPool<DialogueDbContext, PostgresDialogueDbContext>((provider, options) =>
                 Configure(options, ConnectionString(provider.GetRequiredService<IConfiguration>()))
                     // Any committed change to the record evicts the cached pages and API reads.
                     .AddInterceptors(provider.GetServices<RecordsChangedInterceptor>())
                     // A cited source cannot be deleted (the editor refuses), so citations never lose their source to the filter.
-                    .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)),
-                // Built once, as on SQLite, not for each request's context.
-                optionsLifetime: ServiceLifetime.Singleton);
+                    .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         // Data Protection's keys live in the database, so every instance reads the cookies and antiforgery tokens of the
         // others. The application name is fixed: by default it is the content root, which may differ between instances.
         services.AddScoped(provider => (PostgresDialogueDbContext)provider.GetRequiredService<DialogueDbContext>());
