@@ -8,6 +8,7 @@ namespace DialogueTracker.Web.Data;
 /// <summary>
 /// The record and the people who keep it (ASP.NET Core Identity), in one database. This type's migrations are SQLite's;
 /// <see cref="Postgres.PostgresDialogueDbContext"/> is the same model with PostgreSQL's migrations (docs/decisions/0008).
+/// Contexts are pooled (AddDbContextPool): this type keeps no state of its own, which a context reused would carry over.
 /// </summary>
 public class DialogueDbContext : IdentityDbContext<EditorUser>
 {
