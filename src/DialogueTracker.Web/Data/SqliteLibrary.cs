@@ -4,8 +4,8 @@ namespace DialogueTracker.Web.Data;
 /// Settings of the SQLite library for the whole process, made before it opens its first connection (SQLite refuses them
 /// after that, and they are skipped). Memory statistics are off, as SQLite recommends (SQLITE_DEFAULT_MEMSTATUS=0):
 /// with them on, each of SQLite's allocations takes one global mutex to be counted, and preparing a statement allocates
-/// often. Record pages rendered for the first time (five EF Core queries, each prepared anew) were served 14% faster
-/// without. The app reads none of those statistics.
+/// often. Statement pages rendered for the first time (several EF Core queries, each prepared anew) were served 14%
+/// faster without. The app reads none of those statistics.
 /// </summary>
 public static class SqliteLibrary
 {
