@@ -8,9 +8,9 @@ using SQLitePCL;
 namespace DialogueTracker.Web.Api;
 
 /// <summary>
-/// One statement on SQLite, read as <see cref="StatementReads"/> reads it through EF Core (tested byte for byte), by the
-/// same three queries kept prepared. Microsoft.Data.Sqlite finalizes a command's statements when its connection goes
-/// back to the pool (dotnet/efcore#14044), so through EF Core SQLite compiled the three queries on every request, and
+/// One statement on SQLite, read as <see cref="StatementReads"/> reads it through EF Core (tested byte for byte), by
+/// three queries kept prepared. Microsoft.Data.Sqlite finalizes a command's statements when its connection goes
+/// back to the pool (dotnet/efcore#14044), so through EF Core SQLite compiled its queries on every request, and
 /// compiling was most of a first read's time. Here each <see cref="Reader"/> holds a connection open with its three
 /// statements; a request borrows one, and no DbContext is made for it.
 /// A reader owns its connection for its whole life, so the pool never closes a connection under prepared statements
