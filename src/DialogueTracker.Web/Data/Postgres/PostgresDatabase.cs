@@ -60,18 +60,6 @@ public static class PostgresDatabase
                 $"ConnectionStrings:{DatabaseSetup.ConnectionStringName} must name a server and a database for PostgreSQL (Host=...;Database=...;Username=...).");
         }
 
-        // Npgsql prepares the statements a connection runs most, unless the connection string says otherwise (0 turns it
-        // off, as a PgBouncer in transaction mode before 1.21 needs): PostgreSQL then neither parses nor plans them again.
-        // On the benchmark, one statement by id 640–720 → 1,110–1,140 requests/s, round pages' first renders +25%.
-        // Npgsql's builder knows every keyword, set or not; the plain builder holds only the ones written.
-        if (!new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.ContainsKey(MaxAutoPrepareKeyword))
-        {
-            builder.MaxAutoPrepare = MaxAutoPrepare;
-        }
-
         return builder.ConnectionString;
     }
-
-    private const string MaxAutoPrepareKeyword = "Max Auto Prepare";
-    private const int MaxAutoPrepare = 64;
 }
