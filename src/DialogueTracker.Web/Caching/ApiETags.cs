@@ -90,7 +90,7 @@ public sealed class ApiETags(RequestDelegate next)
                 return _held = new MemoryStream();
             }
 
-            if (Matches(context.Request.Headers.IfNoneMatch, response.Headers.ETag.ToString()))
+            if (IsNotModified(context))
             {
                 NotModified(response);
                 return Null;
@@ -112,7 +112,7 @@ public sealed class ApiETags(RequestDelegate next)
             // Weak: the same content may go out compressed in different ways.
             var hash = SHA256.HashData(_held.GetBuffer().AsSpan(0, (int)_held.Length));
             response.Headers.ETag = $"W/\"{Convert.ToHexStringLower(hash, 0, 16)}\"";
-            if (Matches(context.Request.Headers.IfNoneMatch, response.Headers.ETag.ToString()))
+            if (IsNotModified(context))
             {
                 NotModified(response);
                 return;
